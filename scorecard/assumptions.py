@@ -1,0 +1,111 @@
+"""The assumptions a dataset may set, with their documented defaults.
+
+The assumptions sheet is a list of ``key, value`` rows. Keys are either fixed (``hourly_cost_default``)
+or families with a suffix (``value_per.<outcome metric>``, ``minutes.<action>``,
+``bonus.points.<action>``, ``score.weight.<pillar>``, ``score.target.<pillar>``). A key the dataset
+does not set takes the default below; a key nobody knows is a warning, never an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+Kind = Literal["number", "fraction", "text", "list"]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One assumption key (or key family when ``key`` ends with a dot)."""
+
+    key: str
+    kind: Kind
+    default: float | str | None
+    unit: str
+    description: str
+
+    @property
+    def is_family(self) -> bool:
+        return self.key.endswith(".")
+
+
+PILLARS: tuple[str, ...] = ("presence", "dialogue", "resonance", "cascade", "outcomes")
+
+DEFAULT_MINUTES: dict[str, float] = {
+    "post": 20, "video": 60, "blog": 90, "article": 60, "reply": 3, "comment": 3,
+    "share": 2, "like": 0.5, "message": 3, "live": 45, "other": 5,
+}
+DEFAULT_POINTS: dict[str, float] = {
+    "post": 5, "video": 8, "blog": 10, "article": 10, "reply": 2, "comment": 2,
+    "share": 1, "like": 0, "message": 1, "live": 8, "other": 1,
+}
+DEFAULT_WEIGHTS: dict[str, float] = {p: 20.0 for p in PILLARS}
+#: Pillar targets: active days per month, replies per action, engagements received per post,
+#: team reach (share of everyone below a leader who is active), social ROI.
+DEFAULT_TARGETS: dict[str, float] = {
+    "presence": 12.0, "dialogue": 0.30, "resonance": 25.0, "cascade": 0.60, "outcomes": 1.0,
+}
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("hourly_cost_default", "number", 85.0, "currency per hour",
+            "Cost of an hour for a person without hourly_cost."),
+    Setting("currency", "text", "$", "symbol", "Currency symbol shown beside money."),
+    Setting("active_threshold", "number", 1.0, "actions per month",
+            "Actions in a month that make a person active that month."),
+    Setting("approved_themes", "list", "", "comma-separated",
+            "Message pillars that count as on message (compared case-insensitively)."),
+    Setting("value_per.", "number", None, "currency per outcome unit",
+            "Value of one unit of an outcome metric, e.g. value_per.qualified_leads = 250. "
+            "Outcomes without a value are not counted in economic value."),
+    Setting("minutes.", "number", None, "minutes per action",
+            "Default minutes per action type for rows without minutes; defaults: "
+            + ", ".join(f"{k} {v:g}" for k, v in DEFAULT_MINUTES.items()) + "."),
+    Setting("bonus.pool", "number", 10000.0, "currency", "Money shared by the bonus pool."),
+    Setting("bonus.cap_per_month", "number", 100.0, "points",
+            "Most points a person can earn in one month."),
+    Setting("bonus.min_points", "number", 20.0, "points",
+            "Points needed in the period to share in the pool."),
+    Setting("bonus.points.", "number", None, "points per action",
+            "Points per action type; defaults: "
+            + ", ".join(f"{k} {v:g}" for k, v in DEFAULT_POINTS.items()) + "."),
+    Setting("score.weight.", "number", None, "weight",
+            "Weight of a leadership-score pillar (presence, dialogue, resonance, cascade, "
+            "outcomes); default 20 each."),
+    Setting("score.target.", "number", None, "per pillar",
+            "Target of a pillar: presence in active days per month (12), dialogue as replies "
+            "per action (0.30), resonance as engagements per post (25), cascade as team reach "
+            "(0.60), outcomes as social ROI (1.0)."),
+)
+
+
+def setting_for(key: str) -> Setting | None:
+    """The setting a key belongs to, or ``None`` for an unknown key."""
+    key = key.strip().lower()
+    for setting in SETTINGS:
+        if setting.is_family and key.startswith(setting.key) and len(key) > len(setting.key):
+            return setting
+        if key == setting.key:
+            return setting
+    return None
+
+
+def as_mapping(frame: pd.DataFrame) -> dict[str, str]:
+    """The assumptions table as ``{lower-case key: value text}``; a later row wins."""
+    keys = frame["key"].astype("str").str.strip().str.lower()
+    values = frame["value"].astype("str").fillna("").str.strip()
+    return dict(zip(keys, values, strict=True))
+
+
+def number(values: Mapping[str, str], key: str, default: float) -> float:
+    """A numeric assumption, or ``default`` when it is absent or blank."""
+    text = values.get(key, "")
+    return float(text) if text not in ("", "nan") else default
+
+
+def theme_list(values: Mapping[str, str]) -> frozenset[str]:
+    """The approved themes, lower-cased, from the comma-separated ``approved_themes``."""
+    raw = values.get("approved_themes", "")
+    return frozenset(t.strip().lower() for t in raw.split(",") if t.strip())
