@@ -1,0 +1,107 @@
+"""The command line: validate, publish and inspect datasets without the app.
+
+    python -m scorecard validate FILE...        print the report; exit 1 on errors
+    python -m scorecard publish FILE... --by ME  validate, then store as the current version
+    python -m scorecard versions                list stored versions
+    python -m scorecard template OUT.xlsx       write the blank template workbook
+    python -m scorecard sample OUT.xlsx         write the sample company workbook
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from scorecard.ingest import load_paths
+
+    missing = [p for p in args.files if not Path(p).is_file()]
+    if missing:
+        print(f"No such file: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    result = load_paths(args.files)
+    print(result.report.as_text())
+    if result.dataset is not None:
+        counts = ", ".join(f"{n} {t}" for t, n in result.dataset.row_counts.items())
+        print(f"Rows read: {counts}.")
+    return EXIT_OK if result.report.ok else EXIT_INVALID
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from scorecard.ingest import load_paths
+    from scorecard.store import Store
+
+    result = load_paths(args.files)
+    print(result.report.as_text())
+    if result.dataset is None:
+        print("Nothing was published: fix the errors above and try again.")
+        return EXIT_INVALID
+    outcome = Store().publish(result.dataset, uploader=args.by, file_name=result.file_name,
+                              sha256=result.sha256, report=result.report)
+    print(outcome.message)
+    return EXIT_OK
+
+
+def _versions(_args: argparse.Namespace) -> int:
+    from scorecard.store import Store
+
+    versions = Store().versions()
+    if not versions:
+        print("No versions yet: the app shows the sample company.")
+    for v in versions:
+        mark = "*" if v.is_current else " "
+        rows = sum(v.row_counts.values())
+        print(f"{mark} {v.version:>4}  {v.created_at}  {v.uploader:<20} {v.file_name} "
+              f"({rows:,} rows)")
+    return EXIT_OK
+
+
+def _template(args: argparse.Namespace) -> int:
+    from scorecard.template import write_template
+
+    write_template(args.out)
+    print(f"Wrote the template to {args.out}.")
+    return EXIT_OK
+
+
+def _sample(args: argparse.Namespace) -> int:
+    from scorecard.sample import write_sample
+
+    write_sample(args.out, seed=args.seed)
+    print(f"Wrote the sample company to {args.out}.")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m scorecard",
+                                     description="Social Scorecard from the command line.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, run: Callable[[argparse.Namespace], int], text: str
+                ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=text, description=text)
+        p.set_defaults(run=run)
+        return p
+
+    p = command("validate", _validate, "Check workbook(s) or CSVs and print every problem.")
+    p.add_argument("files", nargs="+", help="an xlsx/xlsm/xls/ods workbook or CSV files")
+    p = command("publish", _publish, "Validate, then store as a new current version.")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--by", default="command line", help="who is publishing")
+    command("versions", _versions, "List the stored dataset versions.")
+    p = command("template", _template, "Write the blank template workbook.")
+    p.add_argument("out", type=Path)
+    p = command("sample", _sample, "Write the sample company workbook.")
+    p.add_argument("out", type=Path)
+    p.add_argument("--seed", type=int, default=7)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.run(args))
