@@ -5,6 +5,9 @@
     python -m scorecard versions                list stored versions
     python -m scorecard template OUT.xlsx       write the blank template workbook
     python -m scorecard sample OUT.xlsx         write the sample company workbook
+    python -m scorecard report [FILE...] --from D --to D --format json|pptx|xlsx [--out PATH]
+                                                the ROI dictionary of a file (or of the current
+                                                dataset) over a period; JSON to stdout by default
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -77,6 +81,51 @@ def _sample(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(args: argparse.Namespace) -> int:
+    from scorecard.dataset import Period
+    from scorecard.export import full_report, render, write_report
+
+    if args.files:
+        from scorecard.ingest import load_paths
+
+        result = load_paths(args.files)
+        if result.dataset is None:
+            print(result.report.as_text(), file=sys.stderr)
+            return EXIT_INVALID
+        dataset, meta = result.dataset, None
+    else:
+        from scorecard.current import load_current
+        from scorecard.store import Store
+
+        meta, dataset = load_current(Store())
+    span = dataset.date_range
+    if span is None and (args.start is None or args.end is None):
+        print("The dataset has no activity: give --from and --to.", file=sys.stderr)
+        return EXIT_INVALID
+    start = args.start or span[0]
+    end = args.end or span[1]
+    if end < start:
+        print(f"--to ({end}) is before --from ({start}).", file=sys.stderr)
+        return EXIT_USAGE
+    period = Period(start, end)
+    if args.out is None:
+        if args.format != "json":
+            print(f"--out is needed for {args.format}.", file=sys.stderr)
+            return EXIT_USAGE
+        sys.stdout.write(render(full_report(dataset, period), "json").decode("utf-8") + "\n")
+        return EXIT_OK
+    write_report(dataset, period, args.format, args.out, meta=meta)
+    print(f"Wrote the {args.format} report for {period} to {args.out}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-31") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m scorecard",
                                      description="Social Scorecard from the command line.")
@@ -99,6 +148,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("sample", _sample, "Write the sample company workbook.")
     p.add_argument("out", type=Path)
     p.add_argument("--seed", type=int, default=7)
+    p = command("report", _report,
+                "The ROI dictionary over a period as JSON, a PowerPoint deck or an Excel "
+                "workbook. Without FILE, the current stored dataset (or the sample company). "
+                "Without --from/--to, the dataset's whole date range.")
+    p.add_argument("files", nargs="*", help="workbook or CSVs (default: the current dataset)")
+    p.add_argument("--from", dest="start", type=_day, help="first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=_day, help="last day, YYYY-MM-DD")
+    p.add_argument("--format", choices=("json", "pptx", "xlsx"), default="json")
+    p.add_argument("--out", type=Path, help="file to write (JSON goes to stdout without it)")
     return parser
 
 

@@ -193,6 +193,9 @@ PEOPLE = Table(
     examples=(
         ("001", "Ada Byrne", "Chief Executive Officer", "Operations", "", "C-suite", 300, 12000),
         ("002", "Ben Okafor", "Chief Marketing Officer", "Marketing", "001", "C-suite", 220, 5400),
+        ("003", "Dev Malhotra", "Chief Revenue Officer", "Sales", "001", "C-suite", 220, 3100),
+        ("004", "Elena Sousa", "Chief Customer Officer", "Customer Experience", "001", "C-suite",
+         210, 2800),
         ("017", "Chloe Reyes", "Marketing Specialist", "Marketing", "002", "Staff", 55, 640),
     ),
 )

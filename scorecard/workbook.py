@@ -9,13 +9,13 @@ cells, numbers as numbers (whole numbers without a trailing ".0"), missing value
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from scorecard.dataset import Dataset
 from scorecard.schema import TABLES, Column
@@ -30,7 +30,7 @@ def cell_values(column: Column, series: pd.Series) -> list[object]:
     """
     missing = series.isna().to_numpy()
     if column.type == "date":
-        values = pd.to_datetime(series).dt.date.to_numpy(dtype=object)
+        values = pd.to_datetime(series).dt.date.to_numpy(dtype=object, copy=True)
     elif column.type in ("number", "integer"):
         numbers = pd.to_numeric(series).to_numpy(dtype="float64")
         finite = numbers[~missing]
@@ -41,12 +41,12 @@ def cell_values(column: Column, series: pd.Series) -> list[object]:
             dtype=object,
         )
     else:
-        values = series.astype("str").to_numpy(dtype=object).copy()
+        values = series.astype("str").to_numpy(dtype=object, copy=True)
     values[missing] = None
     return values.tolist()
 
 
-def _literal_text(sheet: object, values: list[object], series: pd.Series) -> list[object]:
+def _literal_text(sheet: WriteOnlyWorksheet, values: list[object], series: pd.Series) -> list[object]:
     """``values`` with text starting "=" wrapped as a text cell, so Excel never runs it."""
     hits = np.flatnonzero(series.astype("str").str.startswith("=").fillna(False).to_numpy())
     if not len(hits):
@@ -59,15 +59,12 @@ def _literal_text(sheet: object, values: list[object], series: pd.Series) -> lis
     return out
 
 
-def _column_cells(sheet: object, column: Column, series: pd.Series) -> list[object]:
+def _column_cells(sheet: WriteOnlyWorksheet, column: Column, series: pd.Series) -> list[object]:
+    """One column's cells, ready for ``sheet.append``."""
     values = cell_values(column, series)
     if column.type in ("id", "text", "choice"):
         return _literal_text(sheet, values, series)
     return values
-
-
-def _rows(columns: list[list[object]]) -> Iterator[tuple[object, ...]]:
-    return zip(*columns, strict=True)
 
 
 def build_workbook(dataset: Dataset) -> Workbook:
@@ -78,9 +75,8 @@ def build_workbook(dataset: Dataset) -> Workbook:
         sheet = book.create_sheet(title=name)
         sheet.append(list(table.column_names))
         columns = [_column_cells(sheet, col, frame[col.name]) for col in table.columns]
-        if len(frame):
-            for row in _rows(columns):
-                sheet.append(row)
+        for row in zip(*columns, strict=True):
+            sheet.append(row)
     return book
 
 

@@ -1,0 +1,77 @@
+"""Board view (presenters): full width, large type, the few numbers that matter. Nothing to
+configure here: the period and department come from the sidebar, which starts folded away."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from scorecard.charts.board import (
+    adoption_chart, benchmarks_chart, leadership_scores_chart, vision_progress_chart,
+)
+from scorecard.dictionary import is_metric, metric
+from scorecard.ui import cache, state
+from scorecard.ui import format as fmt
+
+EXECUTIVE_TIERS = ("C-suite", "VP")
+
+st.set_page_config(initial_sidebar_state="collapsed")
+chosen = state.selection()
+st.title(f"Social leadership · {state.period_caption(chosen.period)}")
+st.caption(fmt.md(f"{chosen.scope.capitalize()} · {chosen.info.label}"))
+if not chosen.has_activity:
+    st.info("No activity in the current dataset yet: publish a workbook on the Data page "
+            "before the meeting.")
+    st.stop()
+
+cards = cache.scorecards(chosen.key, chosen.period, chosen.filters)
+goals = cache.goals(chosen.key)
+frames = cache.cascade_frames(chosen.key, chosen.period)
+execs = cards.people[cards.people["tier"].isin(EXECUTIVE_TIERS)]
+summary = frames.departments.set_index("department")
+row = summary.loc[chosen.department] if chosen.department in summary.index else \
+    summary.iloc[-1]
+
+on_track = int((goals["status"] == "on track").sum())
+median_score = execs["leadership_score"].median()
+columns = st.columns(4)
+columns[0].metric("Vision goals on track", f"{on_track} of {len(goals)}" if len(goals) else "—",
+                  help="Goals whose actual reaches the value expected by now.", border=True)
+columns[1].metric("Executives' median leadership score", fmt.value("leadership_score",
+                                                                   median_score),
+                  help=fmt.metric_help("leadership_score"), border=True)
+columns[2].metric("People active", fmt.value("active_share", cards.company["active_share"]),
+                  help=fmt.metric_help("active_share"), border=True)
+columns[3].metric("Cascade lift", "—" if row["lift"] != row["lift"] else f"{row['lift']:.1f}×",
+                  help="How much likelier people are to be active when their manager is: "
+                       "P(active | manager active) / P(active | manager inactive).",
+                  border=True)
+
+if len(goals):
+    table = goals.assign(goal=[
+        (metric(m).label if is_metric(m) else m.replace("_", " ").capitalize())
+        + ("" if s == "company" else f" ({k})") for m, s, k in
+        zip(goals["metric"], goals["scope"], goals["key"], strict=True)],
+        expected=goals["expected"] / goals["target"].where(goals["target"] != 0))
+    st.altair_chart(vision_progress_chart(table), width="stretch", key="board_vision")
+
+left, right = st.columns(2)
+with left:
+    if len(execs):
+        st.altair_chart(leadership_scores_chart(
+            execs.rename(columns={"leadership_score": "score"})), width="stretch",
+            key="board_scores")
+with right:
+    bench = cache.benchmarks(chosen.key, chosen.period, chosen.filters)
+    if len(bench) and bench["executives"].iloc[0] > 0:
+        st.altair_chart(benchmarks_chart(bench), width="stretch", key="board_benchmarks")
+
+adoption = frames.adoption if chosen.department else frames.company_adoption
+if chosen.department:
+    adoption = adoption[adoption["department"] == chosen.department]
+if len(adoption):
+    st.altair_chart(adoption_chart(adoption, chosen.scope.capitalize()), width="stretch",
+                    key="board_adoption")
+
+st.divider()
+st.caption("Board pack: the PowerPoint deck, Excel workbook and PNG charts with these numbers "
+           "will be one click away here.")

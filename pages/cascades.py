@@ -1,0 +1,116 @@
+"""Cascades: when the boss is active, does the team follow? Per department: adoption by tier,
+lift, lag and reach, the org as an icicle, and each leader's "not started yet" list."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from scorecard.cascade import COMPANY
+from scorecard.charts.cascade import (
+    adoption_by_tier_chart, icicle_chart, lag_histogram_chart, lift_reach_chart,
+)
+from scorecard.ui import cache, layout, state
+from scorecard.ui import format as fmt
+
+LIFT_HELP = ("How much likelier people are to be active in a month when their manager is. "
+             "Formula: P(active | manager active that month) / P(active | manager inactive that "
+             "month) over the person-months of everyone with a manager; 1.0 means no cascade; "
+             "missing when either group is empty.")
+LAG_HELP = ("Days from a manager's first active day to a direct report's, both within the "
+            "period; the median over the pairs where both were active.")
+REACH_HELP = ("Active share of everyone below the department's heads: people whose manager "
+              "is in the same department and who were active in at least one month / those "
+              "people.")
+ADOPTION_HELP = "People active in at least one month of the period / people."
+AFTER_HELP = "Share of the reporting lines (both active) where the report started after the manager."
+
+chosen = state.selection()
+if not layout.heading("Cascades", chosen, "If the bosses are doing it, everyone will do it too. "
+                      "These views show whether activity flows down each reporting line."):
+    st.stop()
+
+frames = cache.cascade_frames(chosen.key, chosen.period)
+department = chosen.department
+row_name = department or COMPANY
+summary = frames.departments.set_index("department")
+if row_name not in summary.index:
+    layout.nobody("people")
+    st.stop()
+row = summary.loc[row_name]
+
+columns = st.columns(5)
+figures = (
+    ("Adoption", fmt.number(row["adoption"], "%"), ADOPTION_HELP),
+    ("Team reach", fmt.number(row["reach"], "%"), REACH_HELP),
+    ("Cascade lift", "—" if pd.isna(row["lift"]) else f"{row['lift']:.1f}×", LIFT_HELP),
+    ("Median lag", "—" if pd.isna(row["median_lag_days"])
+     else f"{row['median_lag_days']:.0f} days", LAG_HELP),
+    ("Started after their manager", fmt.number(row["started_after_share"], "%"), AFTER_HELP),
+)
+for column, (label, value, help_text) in zip(columns, figures, strict=True):
+    column.metric(label, value, help=help_text, border=True)
+
+# Adoption is a story over months: draw the months up to the period's end, not just the period.
+history = cache.cascade_frames(chosen.key, cache.trend_window(chosen.period))
+adoption = history.adoption if department else history.company_adoption
+if adoption.empty:
+    st.info("Nobody on the roster of this selection yet.")
+else:
+    st.altair_chart(adoption_by_tier_chart(adoption, department), width="stretch",
+                    key="cascade_adoption")
+
+pairs = frames.pairs
+if department:
+    pairs = pairs[pairs["department"] == department]
+if pairs["lag_days"].notna().any():
+    st.altair_chart(lag_histogram_chart(pairs, department), width="stretch", key="cascade_lag")
+else:
+    st.info("No manager and report were both active in this period, so there is no lag to "
+            "show yet. Try a longer period.")
+
+if department:
+    tree = cache.icicle(chosen.key, chosen.period, department)
+    if tree.empty:
+        st.info("Nobody in this department's tree.")
+    else:
+        st.altair_chart(icicle_chart(tree, department), width="stretch", key="cascade_icicle")
+else:
+    st.altair_chart(lift_reach_chart(frames.departments), key="cascade_lift_reach")
+
+st.subheader("Who has not started yet", anchor=False)
+leaders = frames.leaders
+if department:
+    leaders = leaders[leaders["department"] == department]
+if leaders.empty:
+    st.info("Nobody in this selection has people reporting to them. Fill in manager_id on the "
+            "people sheet to see each leader's team.")
+else:
+    table = leaders.assign(
+        not_started=leaders["not_started"].map(", ".join),
+        team_reach=leaders["team_reach"].astype("float64") * 100,
+        median_lag_days=leaders["median_lag_days"].astype("float64"),
+    ).sort_values(["not_started_count", "name"], ascending=[False, True])
+    st.caption("Leaders with the most direct reports still to start come first: they are the "
+               "people to invite next.")
+    st.dataframe(
+        table[["name", "tier", "department", "not_started_count", "not_started",
+               "direct_reports", "people_below", "team_reach", "median_lag_days"]],
+        hide_index=True, width="stretch", key="cascade_leaders",
+        column_config={
+            "name": st.column_config.TextColumn("Leader"),
+            "tier": st.column_config.TextColumn("Tier"),
+            "department": st.column_config.TextColumn("Department"),
+            "not_started_count": st.column_config.NumberColumn("Not started"),
+            "not_started": st.column_config.TextColumn(
+                "Direct reports not started yet", width="large",
+                help="Direct reports never active in the period: the people to invite next."),
+            "direct_reports": st.column_config.NumberColumn("Direct reports"),
+            "people_below": st.column_config.NumberColumn("People below"),
+            "team_reach": st.column_config.ProgressColumn(
+                "Team reach", min_value=0, max_value=100, format="%.0f%%",
+                help="Active share of everyone below the leader."),
+            "median_lag_days": st.column_config.NumberColumn("Median lag (days)", format="%.0f",
+                                                             help=LAG_HELP),
+        },
+    )

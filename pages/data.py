@@ -1,0 +1,193 @@
+"""Data (marketers): upload, check, publish; history; assumptions and goals in a table editor."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from scorecard.assumptions import SETTINGS
+from scorecard.ingest.raw import Upload
+from scorecard.schema import DIRECTIONS, TABLES
+from scorecard.ui import cache, state, upload
+
+FLASH = "data_flash"
+ACCEPTED = ["xlsx", "xlsm", "xls", "ods", "csv"]
+PREVIEW_ROWS = 200
+
+
+def flash(kind: str, message: str) -> None:
+    """Remember a message across the rerun that refreshes the sidebar after a change."""
+    st.session_state[FLASH] = (kind, message)
+    st.rerun()
+
+
+def show_flash() -> None:
+    kind, message = st.session_state.pop(FLASH, (None, None))
+    if kind == "success":
+        st.success(message, icon=":material/check_circle:")
+    elif kind == "info":
+        st.info(message)
+
+
+def show_report(result) -> None:  # noqa: ANN001 (IngestResult)
+    report = result.report
+    errors, warnings = len(report.errors), len(report.warnings)
+    if errors:
+        st.error(f"{report.summary()} Fix the errors below in your file and upload it again; "
+                 "nothing was published and the current dataset is unchanged.")
+    elif warnings:
+        st.warning(f"{report.summary()} You can publish; the warnings say what was assumed.")
+    else:
+        st.success("No problems found: the files are ready to publish.")
+    for severity, count in (("error", errors), ("warning", warnings)):
+        if count:
+            st.subheader(f"{severity.capitalize()}s ({count})")
+            st.dataframe(
+                upload.problems_frame(report, severity), hide_index=True, width="stretch",
+                key=f"data_problems_{severity}",
+                column_config={
+                    "row": st.column_config.NumberColumn("Row", format="%d",
+                                                         help="The row number in Excel"),
+                    "message": st.column_config.TextColumn("What is wrong", width="large"),
+                    "fix": st.column_config.TextColumn("How to fix it", width="large"),
+                },
+            )
+
+
+def show_preview(dataset) -> None:  # noqa: ANN001 (Dataset)
+    st.subheader("Preview")
+    counts = dataset.row_counts
+    st.caption(" · ".join(f"{name}: {n:,} rows" for name, n in counts.items()))
+    tabs = st.tabs([name.capitalize() for name in TABLES])
+    for tab, name in zip(tabs, TABLES, strict=True):
+        with tab:
+            frame = dataset.table(name)
+            if frame.empty:
+                st.caption(f"No {name} rows: the sheet is optional or was empty.")
+            else:
+                st.dataframe(frame.head(PREVIEW_ROWS), hide_index=True, width="stretch",
+                             key=f"data_preview_{name}")
+
+
+def upload_tab(uploader: str) -> None:
+    st.write("Upload the workbook (one sheet per table) or one CSV per table, straight from "
+             "your tools. Every problem is listed with its sheet, row and column and how to fix "
+             "it; nothing is published until you press **Publish**.")
+    st.download_button("Download the blank template", data=upload.template_bytes(),
+                       file_name="social_scorecard_template.xlsx", key="data_template",
+                       icon=":material/download:",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    files = st.file_uploader("Workbook or CSV files", type=ACCEPTED, accept_multiple_files=True,
+                             key="data_files",
+                             help="xlsx, xlsm, xls, ods, or CSV files named after their table "
+                                  "(people.csv, activity.csv, …).")
+    if not files:
+        st.info("Drop your filled-in template here, or the CSV exports of your tools.")
+        return
+    result = upload.validate(tuple(Upload(f.name, f.getvalue()) for f in files))
+    show_report(result)
+    if result.dataset is None:
+        return
+    show_preview(result.dataset)
+    existing = cache.store().find_by_sha256(result.sha256)
+    if existing is not None:
+        st.info(f"These files are identical to version {existing.version}, published "
+                f"{existing.created_at} by {existing.uploader}: publishing again stores nothing.")
+    if result.report.ok and st.button("Publish as a new version", type="primary",
+                                      key="data_publish", icon=":material/publish:"):
+        outcome = cache.store().publish(result.dataset, uploader=uploader,
+                                        file_name=result.file_name, sha256=result.sha256,
+                                        report=result.report)
+        flash("info" if outcome.duplicate else "success", outcome.message)
+
+
+def history_tab() -> None:
+    versions = cache.store().versions()
+    if not versions:
+        st.info("Nothing has been published yet, so the app shows the sample company. Upload "
+                "your workbook on the first tab to publish version 1.")
+        return
+    table = pd.DataFrame({
+        "version": [v.version for v in versions],
+        "published": [v.created_at for v in versions],
+        "by": [v.uploader for v in versions],
+        "file": [v.file_name for v in versions],
+        "rows": [sum(v.row_counts.values()) for v in versions],
+        "current": [v.is_current for v in versions],
+    })
+    st.dataframe(table, hide_index=True, width="stretch", key="data_history",
+                 column_config={"current": st.column_config.CheckboxColumn("Current")})
+    left, right = st.columns([1, 3], vertical_alignment="bottom")
+    chosen = left.selectbox("Version", [v.version for v in versions], key="data_version")
+    if right.button("Make current", key="data_make_current",
+                    help="Show this version everywhere in the app; nothing is deleted."):
+        info = cache.store().make_current(int(chosen))
+        flash("success", f"Version {info.version} is now the current dataset.")
+
+
+def edit_tab(uploader: str) -> None:
+    try:
+        chosen = state.selection()
+    except RuntimeError:
+        st.error("The current dataset could not be read, so there is nothing to edit. Make "
+                 "another version current in the History tab.")
+        return
+    base = cache.dataset(chosen.key)
+    st.write(f"Edit the assumptions and goals of **{chosen.info.label}**. Saving checks them "
+             "like an upload and stores the result as a new version; the old one stays in the "
+             "history.")
+    st.subheader("Assumptions")
+    assumptions = st.data_editor(
+        base.assumptions, num_rows="dynamic", hide_index=True, width="stretch",
+        key=f"data_edit_assumptions_{chosen.key}",
+        column_config={"key": st.column_config.TextColumn("Key", required=True),
+                       "value": st.column_config.TextColumn("Value", required=True)},
+    )
+    with st.expander("Which keys can I set?"):
+        st.dataframe(pd.DataFrame([{"key": s.key + ("<name>" if s.is_family else ""),
+                                    "default": "" if s.default is None else str(s.default),
+                                    "unit": s.unit, "meaning": s.description}
+                                   for s in SETTINGS]),
+                     hide_index=True, width="stretch", key="data_settings_help")
+    st.subheader("Goals")
+    goals = st.data_editor(
+        base.goals, num_rows="dynamic", hide_index=True, width="stretch",
+        key=f"data_edit_goals_{chosen.key}",
+        column_config={
+            "metric": st.column_config.TextColumn("Metric", required=True),
+            "target": st.column_config.NumberColumn("Target", required=True),
+            "start": st.column_config.DateColumn("Start", required=True),
+            "end": st.column_config.DateColumn("End", required=True),
+            "direction": st.column_config.SelectboxColumn("Direction", options=DIRECTIONS),
+        },
+    )
+    if not st.button("Check and save as a new version", type="primary", key="data_save_edits"):
+        return
+    try:
+        edited = upload.edited_dataset(base, assumptions, goals)
+    except (ValueError, TypeError) as error:
+        st.error(f"A cell does not fit its column ({error}). Correct it and save again.")
+        return
+    result = upload.revalidate(edited, f"edit of {chosen.info.label.lower()}.xlsx")
+    if result.dataset is None or not result.report.ok:
+        show_report(result)
+        return
+    outcome = cache.store().publish(result.dataset, uploader=uploader,
+                                    file_name=result.file_name, sha256=result.sha256,
+                                    report=result.report)
+    flash("info" if outcome.duplicate else "success", outcome.message)
+
+
+if not state.in_frame():
+    state.selection()  # outside the frame (legacy pages/ mode): leave it first
+st.title("Data")
+show_flash()
+uploader = st.text_input("Your name", key="data_uploader_name", placeholder="e.g. Dana Smith",
+                         help="Stored with every version you publish.")
+uploads, history, edits = st.tabs(["Upload", "History", "Assumptions & goals"])
+with uploads:
+    upload_tab(uploader)
+with history:
+    history_tab()
+with edits:
+    edit_tab(uploader)

@@ -1,0 +1,122 @@
+"""Vision & bonus: how close each goal of the vision is, and the bonus pool with its two
+leaderboards (executives, staff)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from scorecard.dictionary import is_metric, metric
+from scorecard.ui import cache, layout, state
+from scorecard.ui import format as fmt
+
+STATUS_BADGE = {"on track": "green", "at risk": "orange", "off track": "red"}
+GOAL_HELP = ("Expected by now = target × the share of the goal's window that has passed (for "
+             "sums; a ratio's expected value is its target). On track if the actual reaches the "
+             "expected value, at risk if it reaches 80% of it, else off track (mirrored when "
+             "lower is better). Progress = actual / target.")
+POINTS_HELP = fmt.metric_help("bonus_points")
+SHARE_HELP = fmt.metric_help("bonus_share")
+
+chosen = state.selection()
+if not layout.heading("Vision & bonus", chosen, "Define the vision and its measures, show "
+                      "everyone how close we are, and make participation part of the bonus."):
+    st.stop()
+
+
+def goal_label(name: str) -> str:
+    return metric(name).label if is_metric(name) else name.replace("_", " ").capitalize()
+
+
+def goal_value(name: str, value: object) -> str:
+    if is_metric(name):
+        return fmt.value(name, value, chosen.currency)
+    return fmt.number(value, "count")
+
+
+def scope_label(scope: str, key: str, names: pd.Series) -> str:
+    if scope == "person":
+        return str(names.get(key, key))
+    return "Company" if scope == "company" else key
+
+
+st.subheader("The vision", anchor=False, help=GOAL_HELP)
+goals = cache.goals(chosen.key)
+people = cache.people(chosen.key).set_index("person_id")
+if chosen.department is not None and not goals.empty:
+    in_dept = set(people.index[people["department"] == chosen.department])
+    keep = ((goals["scope"] == "company")
+            | ((goals["scope"] == "department") & (goals["key"] == chosen.department))
+            | ((goals["scope"] == "person") & goals["key"].isin(in_dept)))
+    goals = goals[keep]
+if goals.empty:
+    st.info("No goals yet. Add the vision on the goals sheet of the workbook, or in the "
+            "Assumptions & goals tab of the Data page: a metric, a target and a window.")
+    st.page_link("pages/data.py", label="Set goals on the Data page", icon=":material/flag:")
+else:
+    on_track = int((goals["status"] == "on track").sum())
+    st.caption(f"{on_track} of {len(goals)} goals on track, measured up to the last day of data.")
+    columns = st.columns(2)
+    for i, goal in enumerate(goals.itertuples(index=False)):
+        with columns[i % 2].container(border=True):
+            title = f"**{fmt.md(goal_label(goal.metric))}** · " \
+                    f"{fmt.md(scope_label(goal.scope, goal.key, people['name']))}"
+            st.markdown(title)
+            st.badge(goal.status.capitalize(), color=STATUS_BADGE.get(goal.status, "gray"))
+            progress = 0.0 if pd.isna(goal.progress) else max(0.0, min(float(goal.progress), 1.0))
+            arrow = "at most" if goal.direction == "down" else "reach"
+            st.progress(progress, text=f"{fmt.number(goal.progress, '%')} of the target: "
+                                       f"{arrow} {goal_value(goal.metric, goal.target)} by "
+                                       f"{goal.end:%d %b %Y}")
+            st.caption(fmt.md(
+                f"Actual {goal_value(goal.metric, goal.actual)}, expected by now "
+                f"{goal_value(goal.metric, goal.expected)}, on course for "
+                f"{goal_value(goal.metric, goal.projected)} · window "
+                f"{goal.start:%d %b %Y} – {goal.end:%d %b %Y}"))
+
+st.subheader("Bonus pool", anchor=False)
+pool = cache.bonus(chosen.key, chosen.period, chosen.filters)
+board = pool.people
+eligible = int(board["eligible"].sum()) if len(board) else 0
+columns = st.columns(3)
+columns[0].metric("Pool", fmt.number(pool.pool, "currency", chosen.currency),
+                  help="Money shared this period (assumption bonus.pool).", border=True)
+columns[1].metric("Allocated", fmt.number(pool.allocated, "currency", chosen.currency),
+                  help=SHARE_HELP, border=True)
+columns[2].metric("Eligible people", f"{eligible:,}",
+                  help="People whose points reach bonus.min_points in the period.", border=True)
+if eligible == 0:
+    st.info("Nobody reached the points threshold in this period yet, so the pool is not "
+            "shared. A longer period, or a lower bonus.min_points assumption, changes that.")
+
+top = float(board["points"].max()) if len(board) else 0.0
+config = {
+    "rank": st.column_config.NumberColumn("Rank", format="%d"),
+    "points": st.column_config.ProgressColumn("Points", min_value=0.0,
+                                              max_value=max(top, 1.0), format="%.0f",
+                                              help=POINTS_HELP),
+    "eligible": st.column_config.CheckboxColumn("Eligible"),
+    "share": st.column_config.NumberColumn(f"Share ({chosen.currency})", format="%,.2f",
+                                           help=SHARE_HELP),
+}
+left, right = st.columns(2)
+for column, name, title in ((left, "executives", "Executives (C-suite and VP)"),
+                            (right, "staff", "Everyone else")):
+    with column:
+        st.markdown(f"**{title}**")
+        rows = board[board["board"] == name].sort_values(["rank", "name"])
+        if rows.empty:
+            st.caption("Nobody on this board in the selection.")
+            continue
+        st.dataframe(rows[["rank", "name", "department", "points", "eligible", "share"]],
+                     hide_index=True, width="stretch", column_config=config,
+                     key=f"vision_board_{name}", height=min(38 + 35 * len(rows), 420))
+
+if len(pool.teams) > 1:
+    st.markdown("**Teams**: points per active participant, so a small team is not buried by a "
+                "big one.")
+    st.dataframe(pool.teams.reset_index(), hide_index=True, width="stretch",
+                 key="vision_teams", column_config={
+                     "points_per_participant": st.column_config.NumberColumn(
+                         "Points per participant", format="%.1f"),
+                     "rank": st.column_config.NumberColumn("Rank", format="%d")})

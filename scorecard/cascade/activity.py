@@ -1,0 +1,77 @@
+"""Who was active in which month of a period, and on which day each person started.
+
+``active`` in a month = actions (the sum of ``count``) in that month ≥ ``active_threshold``
+(assumption, default 1). Months are the calendar months the period touches; only activity
+inside the period counts, so a period starting mid-month sees part of its first month.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from scorecard.assumptions import as_mapping, number
+from scorecard.dataset import Dataset, Period
+
+
+@dataclass(frozen=True)
+class MonthlyActivity:
+    """Actions per person and month, the active flags, and each person's first active day."""
+
+    months: pd.DatetimeIndex  # first day of each month the period touches
+    actions: np.ndarray  # float (people, months)
+    active: np.ndarray  # bool (people, months)
+    first_day: np.ndarray  # datetime64[D] per person; NaT when never active in the period
+    threshold: float
+
+    @property
+    def active_any(self) -> np.ndarray:
+        """Active in at least one month of the period."""
+        return self.active.any(axis=1)
+
+
+def month_starts(period: Period) -> pd.DatetimeIndex:
+    """First day of every calendar month the period touches, in order."""
+    first = pd.Timestamp(period.start).to_period("M")
+    last = pd.Timestamp(period.end).to_period("M")
+    return pd.period_range(first, last, freq="M").to_timestamp()
+
+
+def active_threshold(dataset: Dataset) -> float:
+    """The ``active_threshold`` assumption: actions in a month that make a person active."""
+    return number(as_mapping(dataset.assumptions), "active_threshold", 1.0)
+
+
+def monthly_activity(dataset: Dataset, period: Period, ids: pd.Index) -> MonthlyActivity:
+    """Monthly actions and active flags for the people ``ids``, over ``period``.
+
+    Activity of IDs outside ``ids`` is ignored. The first active day is the first day with an
+    action (count > 0) inside the person's first active month: with the default threshold of
+    1 simply their first action of the period; NaT for people never active.
+    """
+    months = month_starts(period)
+    n, m = len(ids), len(months)
+    threshold = active_threshold(dataset)
+    activity = dataset.activity
+    rows = activity.loc[period.contains(activity["date"]), ["date", "person_id", "count"]]
+    pos = ids.get_indexer(rows["person_id"].astype("str"))
+    known = pos >= 0
+    pos = pos[known]
+    dates = rows["date"].to_numpy()[known]
+    counts = rows["count"].to_numpy(dtype=np.float64)[known]
+    month = (dates.astype("datetime64[M]").astype(np.int64)
+             - np.datetime64(period.start, "M").astype(np.int64))
+    actions = np.bincount(pos * m + month, weights=counts, minlength=n * m).reshape(n, m)
+    active = actions >= threshold
+
+    first_month = np.where(active.any(axis=1), active.argmax(axis=1), -1)
+    days = dates.astype("datetime64[D]").astype(np.int64)
+    in_first = (month == first_month[pos]) & (counts > 0)
+    big = np.iinfo(np.int64).max
+    first_day = np.full(n, big, dtype=np.int64)
+    np.minimum.at(first_day, pos[in_first], days[in_first])
+    first_day = np.where(first_day == big, np.datetime64("NaT", "D"),
+                         first_day.astype("datetime64[D]"))
+    return MonthlyActivity(months, actions, active, first_day, threshold)

@@ -1,0 +1,101 @@
+"""The board pack: the report as a PowerPoint deck, an Excel workbook, JSON, and chart images.
+
+Everything is built from one :func:`scorecard.report.build_report` dict, so the deck, the
+workbook and the JSON carry the same numbers. Heavy imports (python-pptx, vl-convert) wait
+until a file is asked for.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from scorecard.dataset import Dataset, Filters, Period
+
+Format = Literal["json", "pptx", "xlsx"]
+FORMATS: tuple[Format, ...] = ("json", "pptx", "xlsx")
+MEDIA_TYPES: dict[str, str] = {
+    "json": "application/json",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "png": "image/png",
+    "svg": "image/svg+xml",
+}
+
+
+def full_report(dataset: Dataset, period: Period, filters: Filters = Filters()) -> dict[str, Any]:
+    """:func:`scorecard.report.build_report`, with the cascade added when the report lacks it."""
+    from scorecard.report import build_report
+
+    report = build_report(dataset, period, filters)
+    if "cascade" not in report:
+        from scorecard.cascade import cascade_report
+
+        report = {**report, "cascade": cascade_report(dataset, period)}
+    return report
+
+
+def render(report: dict[str, Any], fmt: Format, meta: Any = None) -> bytes:
+    """The report as the bytes of one file format (JSON is UTF-8, indented, nulls for missing)."""
+    if fmt == "json":
+        return json.dumps(report, indent=2, ensure_ascii=False).encode("utf-8")
+    if fmt == "xlsx":
+        from scorecard.export.xlsx import build_xlsx
+
+        return build_xlsx(report, meta)
+    if fmt == "pptx":
+        from scorecard.export.deck import build_pptx
+
+        return build_pptx(report, meta)
+    raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+def write_report(dataset: Dataset, period: Period, fmt: Format, out: Path,
+                 filters: Filters = Filters(), meta: Any = None) -> Path:
+    """Build the report of ``dataset`` over ``period`` and write it to ``out`` as ``fmt``.
+
+    The file is written next to ``out`` first and renamed over it, so an interrupted export
+    never leaves half a file. Returns ``out``.
+    """
+    data = render(full_report(dataset, period, filters), fmt, meta)
+    out = Path(out)
+    partial = out.with_name(out.name + ".partial")
+    partial.write_bytes(data)
+    partial.replace(out)
+    return out
+
+
+def chart_png(chart: Any, scale: float = 2) -> bytes:
+    """A chart as PNG bytes (see :func:`scorecard.export.images.chart_png`)."""
+    from scorecard.export.images import chart_png as png
+
+    return png(chart, scale)
+
+
+def chart_svg(chart: Any) -> str:
+    """A chart as an SVG document (see :func:`scorecard.export.images.chart_svg`)."""
+    from scorecard.export.images import chart_svg as svg
+
+    return svg(chart)
+
+
+__all__ = ["FORMATS", "MEDIA_TYPES", "chart_png", "chart_svg", "full_report", "render",
+           "write_report"]
+
+
+def build_xlsx(report: dict[str, Any], meta: Any = None) -> bytes:
+    """The workbook of a report (see :func:`scorecard.export.xlsx.build_xlsx`)."""
+    from scorecard.export.xlsx import build_xlsx as build
+
+    return build(report, meta)
+
+
+def build_pptx(report: dict[str, Any], meta: Any = None, charts: Any = None) -> bytes:
+    """The deck of a report (see :func:`scorecard.export.deck.build_pptx`)."""
+    from scorecard.export.deck import build_pptx as build
+
+    return build(report, meta, charts)
+
+
+__all__ += ["build_pptx", "build_xlsx"]

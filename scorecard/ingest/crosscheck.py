@@ -1,0 +1,180 @@
+"""Checks across rows and tables: unique people, a sound manager tree, known references.
+
+Errors: duplicate person_id, a manager_id that is nobody, a self-manager, a manager cycle (one
+problem per cycle naming everyone on it), a goal that starts after it ends, a numeric setting
+that is not a number. Warnings (the rows are kept): activity, outcomes or goals for an unknown
+person; outcomes or goals for a department nobody belongs to; an assumption key nobody knows.
+Several roots in the tree are normal and not reported. Checks skip columns a sheet lacks (their
+absence is already an error).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from scorecard.assumptions import setting_for
+from scorecard.ingest.problemlog import ProblemLog
+from scorecard.ingest.typed import TypedTable
+from scorecard.orgtree import cycle_names, find_cycles, parent_index
+
+#: Row numbers listed for one duplicated person_id before "…".
+ROWS_QUOTED = 10
+
+
+def _rows_text(rows: list[int]) -> str:
+    shown = ", ".join(f"{r:,}" for r in rows[:ROWS_QUOTED])
+    return shown + (", …" if len(rows) > ROWS_QUOTED else "")
+
+
+def _flag(log: ProblemLog, t: TypedTable, name: str, mask: np.ndarray, *, code: str,
+          message: str, fix: str, severity: str = "error") -> None:
+    """One problem per row in ``mask``, showing that row's typed value of column ``name``."""
+    idx = np.flatnonzero(mask)
+    shown = t.columns[name].iloc[idx[: log.cap + 1]]
+    if shown.dtype.kind == "M":
+        shown = shown.dt.strftime("%Y-%m-%d")
+    values = shown.to_numpy(dtype=object)
+    log.cells(severity=severity, code=code, table=t.table.name, sheet=t.sheet,  # type: ignore[arg-type]
+              column=t.headers[name], rows=t.rows[idx], values=values, message=message, fix=fix)
+
+
+def _duplicate_ids(people: TypedTable, log: ProblemLog) -> None:
+    ids = people.columns["person_id"]
+    dup = (ids.duplicated(keep=False) & ids.notna()).to_numpy(dtype=bool)
+    if not dup.any():
+        return
+    rows = pd.Series(people.rows[dup]).groupby(ids[dup].to_numpy(), sort=False).agg(list)
+    second_rows = np.array([r[1] for r in rows])
+    log.cells(
+        severity="error", code="duplicate_person_id", table="people", sheet=people.sheet,
+        column=people.headers["person_id"], rows=second_rows, values=list(rows.index),
+        message=lambda i: (f"person_id '{rows.index[i]}' is used on {len(rows.iloc[i])} rows: "
+                           f"{_rows_text(rows.iloc[i])}."),
+        fix="Give each person exactly one row: delete the extra rows or correct their IDs.",
+    )
+
+
+def _manager_problems(people: TypedTable, log: ProblemLog) -> None:
+    ids, managers = people.columns["person_id"], people.columns["manager_id"]
+    has = managers.notna()
+    self_managed = (has & (managers == ids)).to_numpy(dtype=bool)
+    unknown = (has & ~managers.isin(ids.dropna())).to_numpy(dtype=bool)
+    _flag(log, people, "manager_id", self_managed, code="self_manager",
+          message="This person is listed as their own manager.",
+          fix="Enter their manager's person_id, or leave the cell blank if they are at the top "
+              "of the tree.")
+    _flag(log, people, "manager_id", unknown, code="unknown_manager",
+          message=f"This manager is not a person_id on sheet '{people.sheet}'.",
+          fix="Add the manager as a row of people, or leave the cell blank for the top of the "
+              "tree.")
+
+
+def _manager_cycles(people: TypedTable, log: ProblemLog) -> None:
+    ids = people.columns["person_id"]
+    first = (ids.notna() & ~ids.duplicated()).to_numpy(dtype=bool)  # one row per person
+    person_ids = ids[first].to_numpy(dtype=object)
+    parents = parent_index(person_ids, people.columns["manager_id"][first].to_numpy(dtype=object))
+    rows = people.rows[first]
+    names = (people.columns["name"][first] if people.has("name")
+             else pd.Series([None] * len(person_ids), dtype="str"))
+    labels = [f"{n} ({p})" if isinstance(n, str) else str(p)
+              for n, p in zip(names.to_numpy(dtype=object), person_ids, strict=True)]
+    cycles = []
+    for cycle in find_cycles(parents):
+        start = min(range(len(cycle)), key=lambda k: rows[cycle[k]])
+        cycles.append(cycle[start:] + cycle[:start])
+    cycles.sort(key=lambda c: rows[c[0]])
+    log.cells(
+        severity="error", code="manager_cycle", table="people", sheet=people.sheet,
+        column=people.headers["manager_id"], rows=np.array([rows[c[0]] for c in cycles]),
+        values=None,
+        message=lambda i: f"Managers go round in a circle: {cycle_names(cycles[i], labels)}.",
+        fix="Correct the manager_id of one person on the circle; whoever is at the top of the "
+            "tree has a blank manager_id.",
+    )
+
+
+def _unknown_people(t: TypedTable, people_ids: pd.Series, people_sheet: str,
+                    log: ProblemLog, what: str) -> None:
+    if not t.has("person_id"):
+        return
+    pid = t.columns["person_id"]
+    unknown = (pid.notna() & ~pid.isin(people_ids)).to_numpy(dtype=bool)
+    _flag(log, t, "person_id", unknown, code="unknown_person", severity="warning",
+          message=f"This person_id is not on sheet '{people_sheet}'; the {what} is kept but "
+                  "counts for nobody's scorecard.",
+          fix=f"Add the person to sheet '{people_sheet}', or correct the ID.")
+
+
+def _unknown_departments(t: TypedTable, departments: pd.Series, people_sheet: str,
+                         log: ProblemLog, what: str) -> None:
+    if not t.has("department"):
+        return
+    dept = t.columns["department"]
+    unknown = (dept.notna() & ~dept.isin(departments)).to_numpy(dtype=bool)
+    examples = ", ".join(f"'{d}'" for d in pd.unique(departments.dropna())[:3])
+    _flag(log, t, "department", unknown, code="unknown_department", severity="warning",
+          message=f"No one on sheet '{people_sheet}' is in this department; the {what} is kept "
+                  "but matches no department.",
+          fix=f"Spell it exactly as on sheet '{people_sheet}' (for example {examples}).")
+
+
+def _goal_windows(goals: TypedTable, log: ProblemLog) -> None:
+    if not (goals.has("start") and goals.has("end")):
+        return
+    reversed_ = (goals.columns["start"] > goals.columns["end"]).to_numpy(dtype=bool)
+    _flag(log, goals, "start", reversed_, code="goal_dates_reversed",
+          message=f"The goal starts after it ends (column '{goals.headers['end']}').",
+          fix="Swap the start and end dates, or correct one of them.")
+
+
+def _settings(assumptions: TypedTable, log: ProblemLog) -> None:
+    if not assumptions.has("key"):
+        return
+    keys = assumptions.columns["key"]
+    codes, distinct = pd.factorize(keys)
+    settings = [setting_for(k) for k in distinct] + [None]
+    known = np.array([s is not None for s in settings])[codes]
+    numeric = np.array([s is not None and s.kind in ("number", "fraction")
+                        for s in settings])[codes]
+    _flag(log, assumptions, "key", keys.notna().to_numpy(dtype=bool) & ~known,
+          code="unknown_setting", severity="warning",
+          message="This setting is not one the app knows; it is ignored.",
+          fix="Check its spelling against the template's instructions sheet (for example "
+              "value_per.qualified_leads or hourly_cost_default).")
+    if not assumptions.has("value"):
+        return
+    values = assumptions.columns["value"]
+    as_number = pd.to_numeric(values.where(values.notna(), None), errors="coerce")
+    bad = numeric & values.notna().to_numpy(dtype=bool) & ~np.isfinite(
+        as_number.to_numpy(dtype=float, na_value=np.nan))
+    _flag(log, assumptions, "value", bad, code="setting_not_a_number",
+          message="This setting must be a number.",
+          fix="Type digits only, like 250 or 0.3 (no words, currency or percent signs).")
+
+
+def cross_check(tables: dict[str, TypedTable], log: ProblemLog) -> None:
+    """Run every cross-row and cross-table check on the typed tables present."""
+    people = tables.get("people")
+    if people is not None and people.has("person_id"):
+        _duplicate_ids(people, log)
+        if people.has("manager_id"):
+            _manager_problems(people, log)
+            _manager_cycles(people, log)
+    if "assumptions" in tables:
+        _settings(tables["assumptions"], log)
+    if "goals" in tables:
+        _goal_windows(tables["goals"], log)
+    if people is None or not people.has("person_id"):
+        return
+    ids = people.columns["person_id"].dropna()
+    departments = (people.columns["department"].dropna() if people.has("department")
+                   else None)
+    for name, what in (("activity", "activity"), ("outcomes", "outcome"), ("goals", "goal")):
+        t = tables.get(name)
+        if t is None:
+            continue
+        _unknown_people(t, ids, people.sheet, log, what)
+        if departments is not None and name != "activity":
+            _unknown_departments(t, departments, people.sheet, log, what)

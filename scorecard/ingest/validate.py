@@ -1,0 +1,71 @@
+"""Raw tables in, a trusted :class:`~scorecard.dataset.Dataset` (or none) and a report out.
+
+Every problem is collected, not the first: headers (:mod:`.columns`), cells (:mod:`.cells`,
+:mod:`.dates`), then rows and tables against each other (:mod:`.crosscheck`). Repeats are capped
+per sheet, column and problem (:mod:`.problemlog`). The dataset is built only when no error was
+found; warnings never block it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from scorecard.dataset import Dataset
+from scorecard.ingest.crosscheck import cross_check
+from scorecard.ingest.problemlog import ProblemLog
+from scorecard.ingest.raw import Limits, RawTable
+from scorecard.ingest.typed import TypedTable, type_table
+from scorecard.problems import Problem, Report
+from scorecard.schema import TABLES
+
+
+def _pick_tables(raw: Sequence[RawTable], log: ProblemLog) -> dict[str, RawTable]:
+    """One raw table per schema table; a second sheet for the same table is an error."""
+    chosen: dict[str, RawTable] = {}
+    for table in raw:
+        if table.table not in TABLES:
+            continue
+        if table.table in chosen:
+            first = chosen[table.table].sheet
+            log.add(Problem(
+                severity="error", code="duplicate_table", table=table.table, sheet=table.sheet,
+                message=f"Sheets '{first}' and '{table.sheet}' both hold the {table.table} "
+                        "table.",
+                fix="Copy the rows into one sheet and delete the other, or rename the other "
+                    "sheet after what it holds.",
+            ))
+            continue
+        chosen[table.table] = table
+    for name, table in TABLES.items():
+        if table.required and name not in chosen:
+            log.add(Problem(
+                severity="error", code="missing_table", table=name,
+                message=f"The upload has no {name} sheet.",
+                fix=f"Add a sheet named '{name}' (or a CSV file named {name}.csv) with the "
+                    "template's columns.",
+            ))
+    return chosen
+
+
+def validate_tables(raw: Sequence[RawTable], *, limits: Limits | None = None
+                    ) -> tuple[Dataset | None, Report]:
+    """Validate and type raw tables; the dataset is ``None`` when the report has errors.
+
+    Tables other than people and activity may be absent (they become empty). ``limits`` only
+    supplies ``max_cell_chars`` here (default: Excel's 32,767).
+    """
+    limits = limits or Limits()
+    log = ProblemLog(sheet_order=[t.sheet for t in raw])
+    chosen = _pick_tables(raw, log)
+    typed: dict[str, TypedTable] = {
+        name: type_table(TABLES[name], table, log, limits.max_cell_chars)
+        for name, table in chosen.items()
+    }
+    cross_check(typed, log)
+    report = log.report()
+    if not report.ok:
+        return None, report
+    empty = Dataset.from_frames()
+    dataset = Dataset(**{name: typed[name].frame() if name in typed else empty.table(name)
+                         for name in TABLES})
+    return dataset, report

@@ -1,0 +1,94 @@
+"""Numbers as people read them, by the registry's unit: "—" for missing, % for shares, money.
+
+Pure (no Streamlit): pages, tests and the board view share one rendering of every value.
+"""
+
+from __future__ import annotations
+
+import math
+
+from scorecard.dictionary import MetricDef, metric
+
+MISSING = "—"
+
+
+def _is_missing(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        return math.isnan(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return True
+
+
+def number(value: object, unit: str, currency: str = "$") -> str:
+    """``value`` in ``unit``: count 1,234; % 42% (from 0.4167; 4.2% below 10%);
+    currency $1,234; per_post and ratio 3.25; score 72; days 12; points 35.5.
+
+    Missing, NaN and non-numbers give "—" (a ratio over zero is missing, never 0).
+    """
+    if _is_missing(value):
+        return MISSING
+    x = float(value)  # type: ignore[arg-type]
+    if unit == "%":
+        return f"{x * 100:.1f}%" if abs(x) < 0.1 else f"{x * 100:.0f}%"
+    if unit == "currency":
+        sign = "-" if x < 0 else ""
+        return f"{sign}{currency}{abs(x):,.0f}"
+    if unit in ("per_post", "ratio"):
+        return f"{x:,.2f}"
+    if unit == "score":
+        return f"{x:.0f}"
+    if x == int(x):
+        return f"{int(x):,}"
+    return f"{x:,.1f}"
+
+
+def value(metric_id: str, value: object, currency: str = "$") -> str:
+    """A dictionary metric's value, formatted by its unit."""
+    return number(value, metric(metric_id).unit, currency)
+
+
+def delta(metric_id: str, now: object, before: object, currency: str = "$") -> str | None:
+    """The change from ``before`` to ``now`` for ``st.metric(delta=...)``, or ``None``.
+
+    Shares change in percentage points ("+4.0 pp"), other units in their own unit. ``None``
+    (no arrow) when either side is missing.
+    """
+    if _is_missing(now) or _is_missing(before):
+        return None
+    unit = metric(metric_id).unit
+    change = float(now) - float(before)  # type: ignore[arg-type]
+    if unit == "%":
+        return f"{change * 100:+.1f} pp"
+    text = number(abs(change), unit, currency)
+    return ("-" if change < 0 else "+") + text
+
+
+def delta_color(metric_id: str) -> str:
+    """``st.metric`` delta colour: "inverse" where less is better (time cost)."""
+    return "inverse" if metric(metric_id).direction == "down" else "normal"
+
+
+def help_text(definition: MetricDef) -> str:
+    """The help under a figure: the plain sentence, then the formula and the provenance."""
+    lines = [definition.sentence, f"Formula: {definition.formula}."]
+    if definition.provenance == "estimated":
+        lines.append("Estimated: it rests on the assumptions sheet.")
+    if definition.benchmark is not None:
+        lines.append(f"Benchmark: {number(definition.benchmark, definition.unit)} "
+                     f"({definition.benchmark_source}).")
+    return "\n\n".join(lines)
+
+
+def metric_help(metric_id: str) -> str:
+    return help_text(metric(metric_id))
+
+
+_MARKDOWN_SPECIALS = set("\\`*_{}[]()<>#+-.!|~$:")
+
+
+def md(text: object) -> str:
+    """``text`` safe inside Streamlit markdown: special characters escaped, so a user's name,
+    a formula with ``Σ_c w_c`` or a price with ``$`` shows as written (``$`` would start LaTeX)."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))

@@ -1,0 +1,72 @@
+"""The Data page's work, outside the page: validate uploads, publish, save edited tables.
+
+Everything a marketer sends goes through :func:`scorecard.ingest.load_uploads`, uploads and
+edits in the table editor alike, so one validator decides what may be published.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import streamlit as st
+
+from scorecard.dataset import Dataset, conform
+from scorecard.ingest.raw import Upload
+from scorecard.problems import Report
+from scorecard.schema import TABLES
+from scorecard.ui import cache
+
+PROBLEM_COLUMNS = ("severity", "sheet", "row", "column", "value", "message", "fix")
+
+
+@st.cache_data(show_spinner="Checking the files…", max_entries=4)
+def validate(uploads: tuple[Upload, ...]):  # noqa: ANN201 (IngestResult)
+    """The ingest result of the uploaded files (cached on their names and bytes)."""
+    from scorecard.ingest import load_uploads
+
+    return load_uploads(list(uploads))
+
+
+def problems_frame(report: Report, severity: str) -> pd.DataFrame:
+    """The problems of one severity as a table: where (sheet, row, column), what, and the fix."""
+    rows = [p.to_dict() for p in report.problems if p.severity == severity]
+    frame = pd.DataFrame(rows, columns=[*PROBLEM_COLUMNS, "code", "table"])
+    frame["row"] = pd.to_numeric(frame["row"]).astype("Int64")
+    return frame[list(PROBLEM_COLUMNS)]
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def template_bytes() -> bytes:
+    from scorecard.template import build_template
+
+    return build_template()
+
+
+@st.cache_data(show_spinner="Writing the workbook…", max_entries=4)
+def dataset_workbook(key: str) -> bytes:
+    """The dataset behind ``key`` as an xlsx workbook, the same contract as the template."""
+    from scorecard.workbook import workbook_bytes
+
+    return workbook_bytes(cache.dataset(key))
+
+
+def edited_dataset(base: Dataset, assumptions: pd.DataFrame, goals: pd.DataFrame) -> Dataset:
+    """``base`` with its assumptions and goals replaced by the editor's tables.
+
+    Raises ``ValueError`` (or ``TypeError``) when a cell cannot take its column's type.
+    """
+    def clean(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+        frame = frame.dropna(how="all")
+        return conform(TABLES[name], frame)
+
+    return dataclasses.replace(base, assumptions=clean("assumptions", assumptions),
+                               goals=clean("goals", goals))
+
+
+def revalidate(dataset: Dataset, file_name: str):  # noqa: ANN201 (IngestResult)
+    """Write ``dataset`` as a workbook and read it back through the upload validator."""
+    from scorecard.ingest import load_uploads
+    from scorecard.workbook import workbook_bytes
+
+    return load_uploads([Upload(file_name, workbook_bytes(dataset))])

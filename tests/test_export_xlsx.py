@@ -1,0 +1,148 @@
+"""The workbook: read back with openpyxl, numbers equal the JSON report's, user text stays text."""
+
+from __future__ import annotations
+
+import io
+import math
+from datetime import date
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from scorecard.dataset import Dataset, DatasetInfo, Period
+from scorecard.dictionary import REGISTRY, metric
+from scorecard.export import full_report, write_report
+from scorecard.export.safe_text import is_formula_like
+from scorecard.export.tables import header
+from scorecard.export.xlsx import SHEETS, build_xlsx
+
+JANUARY = Period(date(2026, 1, 1), date(2026, 1, 31))
+INJECTIONS = ("=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1:A2)", "\tTab", "\rCR", "\nLF")
+
+
+def tiny_dataset(names: tuple[str, str, str, str] = ("Ada", "Ben", "Cy", "Di"),
+                 sales: str = "Sales") -> Dataset:
+    """CEO 001 (Ops) → VP 002 (Sales) → staff 003, 004 (Sales); seven actions in January."""
+    people = pd.DataFrame({
+        "person_id": ["001", "002", "003", "004"], "name": list(names),
+        "title": ["CEO", "VP Sales", "Rep", "Rep"], "department": ["Ops", sales, sales, sales],
+        "manager_id": [None, "001", "002", "002"], "tier": ["C-suite", "VP", "Staff", "Staff"],
+    })
+    activity = pd.DataFrame({
+        "date": ["2026-01-05", "2026-01-06", "2026-01-12", "2026-01-20"],
+        "person_id": ["001", "002", "003", "004"],
+        "channel": ["LinkedIn", "Blog", "X", "X"], "action": ["post", "blog", "reply", "share"],
+        "count": [3, 1, 2, 1], "theme": ["=HYPERLINK(\"x\")", "Innovation", "+1", "@x"],
+        "purpose": ["marketing", "customers", "customers", "employees"],
+        "reactions": [30, 10, 0, 0],
+    })
+    goals = pd.DataFrame({"metric": ["actions"], "target": [20], "start": ["2026-01-01"],
+                          "end": ["2026-01-31"], "department": [sales]})
+    return Dataset.from_frames(people=people, activity=activity, goals=goals)
+
+
+def read_back(data: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def sheet_rows(ws) -> list[dict[str, object]]:
+    """The sheet as records keyed by header text."""
+    rows = list(ws.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def same(cell: object, value: object) -> bool:
+    if value is None:
+        return cell is None or cell == "—"
+    return math.isclose(float(cell), float(value), abs_tol=1e-12)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def report() -> dict:
+    return full_report(tiny_dataset(), JANUARY)
+
+
+@pytest.fixture(scope="module")
+def book(report: dict) -> openpyxl.Workbook:
+    return read_back(build_xlsx(report, DatasetInfo(3, "2026-02-01T09:00:00", "me",
+                                                    "jan.xlsx", "abc")))
+
+
+def test_sheets_are_named_for_the_board_pack(book: openpyxl.Workbook) -> None:
+    assert tuple(book.sheetnames[:len(SHEETS) - 2]) == SHEETS[:-2]
+    assert {"People scorecards", "Departments", "Cascade", "Goals", "Bonus pool",
+            "Definitions"} <= set(book.sheetnames)
+
+
+def test_people_numbers_equal_the_report(book: openpyxl.Workbook, report: dict) -> None:
+    rows = {r[header("person_id")]: r for r in sheet_rows(book["People scorecards"])}
+    assert set(rows) == set(report["people"]) == {"001", "002", "003", "004"}
+    checked = 0
+    for pid, values in report["people"].items():
+        for m in REGISTRY:
+            if m.id in values:
+                assert same(rows[pid][m.label], values[m.id]), (pid, m.id)
+                checked += 1
+    assert checked > 4 * 20
+    # by hand: 001 did one row of 3 posts; 003 wrote 2 replies of its 2 actions
+    assert rows["001"]["Actions"] == 3
+    assert rows["003"]["Dialogue ratio"] == 1
+
+
+def test_departments_and_company_equal_the_report(book: openpyxl.Workbook, report: dict) -> None:
+    rows = sheet_rows(book["Departments"])
+    assert rows[0]["Scope"] == "Company"
+    for m in REGISTRY:
+        if m.id in report["company"]:
+            assert same(rows[0][m.label], report["company"][m.id]), m.id
+    sales = next(r for r in rows if r["Department"] == "Sales")
+    assert sales["Actions"] == 4  # 1 blog + 2 replies + 1 share
+    assert math.isclose(rows[0]["Dialogue ratio"], 2 / 7, abs_tol=1e-4)  # 2 replies / 7 actions
+
+
+def test_number_formats_follow_the_registry_units(book: openpyxl.Workbook) -> None:
+    ws = book["People scorecards"]
+    heads = {c.value: c.column_letter for c in ws[1]}
+    assert ws[f"{heads[metric('dialogue_ratio').label]}2"].number_format == "0.0%"
+    assert ws[f"{heads[metric('time_cost').label]}2"].number_format == '"$"#,##0.00'
+    assert ws[f"{heads[metric('actions').label]}2"].number_format == "#,##0"
+    assert ws.freeze_panes == "B2"
+    assert ws.conditional_formatting  # colour scale on the leadership score
+
+
+def test_goals_bonus_and_definitions(book: openpyxl.Workbook, report: dict) -> None:
+    goal = sheet_rows(book["Goals"])[0]
+    assert goal["Actual"] == report["goals"][0]["actual"] == 4  # Sales did 4 actions
+    assert goal["Status"] == report["goals"][0]["status"]
+    bonus = sheet_rows(book["Bonus pool"])
+    assert math.isclose(sum(r["Share"] or 0 for r in bonus), report["bonus"]["allocated"],
+                        abs_tol=0.005)
+    definitions = sheet_rows(book["Definitions"])
+    assert [d["Id"] for d in definitions] == [m.id for m in REGISTRY]
+    multi = next(d for d in definitions if d["Id"] == "multi_daily")
+    assert multi["Benchmark"] == 0.40
+
+
+@pytest.mark.parametrize("text", INJECTIONS)
+def test_user_text_that_looks_like_a_formula_stays_text(text: str) -> None:
+    dataset = tiny_dataset(names=(text, "Ben", "Cy", "Di"), sales=text)
+    wb = read_back(build_xlsx(full_report(dataset, JANUARY)))
+    found = 0
+    for ws in wb:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str) and is_formula_like(cell.value):
+                    assert cell.data_type == "s" and cell.quotePrefix, (ws.title, cell.value)
+                    found += 1
+    assert found >= 3  # the name, and the department on People and Departments at least
+
+
+def test_write_report_writes_each_format(tmp_path) -> None:
+    dataset = tiny_dataset()
+    out = write_report(dataset, JANUARY, "xlsx", tmp_path / "pack.xlsx")
+    assert read_back(out.read_bytes())["People scorecards"].max_row == 5  # header + 4 people
+    out = write_report(dataset, JANUARY, "json", tmp_path / "pack.json")
+    assert out.read_text(encoding="utf-8").lstrip().startswith("{")
+    assert not list(tmp_path.glob("*.partial"))

@@ -1,0 +1,81 @@
+"""Vision progress: actual, expected by now, status (mirrored for down), projection."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from scorecard.dataset import Dataset
+from scorecard.goals import as_of_date, goal_progress, status_of
+from tests.test_metrics_data import tiny
+
+
+def with_goals(goals: pd.DataFrame) -> Dataset:
+    ds = tiny()
+    return Dataset.from_frames(people=ds.people, activity=ds.activity, outcomes=ds.outcomes,
+                               assumptions=ds.assumptions, goals=goals)
+
+
+@pytest.fixture(scope="module")
+def progress() -> pd.DataFrame:
+    goals = pd.DataFrame({
+        "metric": ["qualified_leads", "actions", "dialogue_ratio", "nonsense", "posts"],
+        "target": [20, 60, 0.42, 5, 10],
+        "start": ["2026-03-01", "2026-03-01", "2026-03-01", "2026-03-01", "2026-04-01"],
+        "end": ["2026-03-31"] * 4 + ["2026-04-30"],
+        "department": [None, None, "Ops", None, None],
+        "person_id": [None, "001", None, None, None],
+    })
+    return goal_progress(with_goals(goals)).set_index("metric")
+
+
+def test_as_of_is_the_last_day_of_data():
+    assert as_of_date(tiny()) == date(2026, 3, 20)  # outcome of 20 March; activity ends 9th
+
+
+def test_outcome_goal_accumulates(progress):
+    g = progress.loc["qualified_leads"]
+    # window 1–20 March of 31 days; leads 3 + 2 + 10 + 4 = 19; expected 20 × 20/31 = 12.9
+    assert g["scope"] == "company" and g["actual"] == 19
+    assert g["elapsed_share"] == pytest.approx(20 / 31)
+    assert g["expected"] == pytest.approx(20 * 20 / 31)
+    assert g["status"] == "on track"
+    assert g["projected"] == pytest.approx(19 * 31 / 20)
+    assert g["progress"] == pytest.approx(0.95)
+
+
+def test_person_goal_on_a_dictionary_sum(progress):
+    g = progress.loc["actions"]
+    # Ada 12 in the week + 5 on 9 March = 17; expected 60 × 20/31 = 38.7; 80% is 31.0
+    assert (g["scope"], g["key"], g["actual"]) == ("person", "001", 17)
+    assert g["status"] == "off track"
+    assert g["projected"] == pytest.approx(17 * 31 / 20)
+
+
+def test_level_goal_is_not_prorated(progress):
+    g = progress.loc["dialogue_ratio"]
+    # Ops: replies 6 / actions 17 = 0.353; expected 0.42 (a ratio does not accumulate);
+    # 0.8 × 0.42 = 0.336 ≤ 0.353 → at risk
+    assert g["actual"] == pytest.approx(6 / 17) and g["expected"] == 0.42
+    assert g["status"] == "at risk" and g["projected"] == pytest.approx(6 / 17)
+
+
+def test_unknown_and_future_goals(progress):
+    assert progress.loc["nonsense", "status"] == "unknown metric"
+    assert progress.loc["posts", "status"] == "not started"
+    assert pd.isna(progress.loc["posts", "actual"])
+
+
+@pytest.mark.parametrize("actual, direction, status", [
+    (30, "up", "on track"), (24, "up", "at risk"), (23.9, "up", "off track"),
+    (30, "down", "on track"), (37.5, "down", "at risk"),  # 37.5 × 0.8 = 30
+    (38, "down", "off track"), (float("nan"), "up", "no data"),
+])
+def test_status_is_mirrored_for_direction_down(actual, direction, status):
+    assert status_of(actual, 30, direction) == status
+
+
+def test_no_goals_sheet_gives_an_empty_frame():
+    assert goal_progress(tiny()).empty

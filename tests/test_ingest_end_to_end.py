@@ -1,0 +1,140 @@
+"""load_paths / load_uploads on real files written in the test: read, validate, report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+
+from scorecard.ingest import Upload, load_paths, load_uploads
+
+PEOPLE_HEADERS = ["Employee ID", "Full Name", "Dept", "Reports To", "Level"]
+ACTIVITY_HEADERS = ["Post date", "Person", "Network", "Action", "Count", "Impressions"]
+
+
+def write_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def clean_sheets() -> dict[str, list[list[object]]]:
+    return {
+        "people": [
+            PEOPLE_HEADERS,
+            ["001", "Ann Lee", "Sales", None, "C-suite"],
+            ["007", "Bo Chen", "Sales", "001", "VP"],
+            [12, "Cy Diaz", "Ops", "007", "Staff"],
+        ],
+        "activity": [
+            ["Social activity, March 2026"],  # a title row above the header
+            ACTIVITY_HEADERS,
+            [dt.datetime(2026, 3, 2, 9, 30), "007", "linkedin", "Post", 1, 1800],
+            [dt.datetime(2026, 3, 3), 12, "X", "reply", 4, None],
+        ],
+    }
+
+
+def test_a_clean_workbook_keeps_leading_zeros(tmp_path):
+    path = write_workbook(tmp_path / "march.xlsx", clean_sheets())
+    result = load_paths([path])
+    assert result.report.problems == ()
+    people, activity = result.dataset.people, result.dataset.activity
+    assert people["person_id"].tolist() == ["001", "007", "12"]
+    assert people["manager_id"].tolist()[1:] == ["001", "007"]
+    assert activity["person_id"].tolist() == ["007", "12"]
+    assert activity["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-03-02", "2026-03-03"]
+    assert activity["channel"].tolist() == ["LinkedIn", "X"]
+    assert activity["impressions"].tolist() == [1800.0, 0.0]  # blank takes the default 0
+    assert result.file_name == "march.xlsx"
+    assert result.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_ten_planted_problems_are_each_reported_with_sheet_row_and_column(tmp_path):
+    sheets = {
+        "people": [
+            PEOPLE_HEADERS,
+            ["001", "Ann Lee", "Sales", None, "C-suite"],        # row 2
+            ["002", "Bo Chen", "Sales", "001", "VP"],            # row 3
+            ["002", "Bo Chen", "Sales", "001", "VP"],            # row 4: duplicate id
+            ["003", "Cy Diaz", "Ops", "042", "Staff"],           # row 5: unknown manager
+            ["004", "Di Eze", "Ops", "005", "Staff"],            # row 6: cycle 004 → 005 → 004
+            ["005", "Ed Fox", "Ops", "004", "Intern"],           # row 7: tier not a tier
+        ],
+        "activity": [
+            ACTIVITY_HEADERS,
+            [dt.datetime(2026, 3, 2), "001", "X", "post", 1, 100],    # row 2: clean
+            ["31/02/2026", "001", "X", "post", 1, 100],              # row 3: no such day
+            [dt.datetime(2026, 3, 3), "001", "X", "post", -2, 100],  # row 4: negative count
+            [dt.datetime(2026, 3, 4), "001", "X", "post", 1, "12%"],  # row 5: not a number
+            [dt.datetime(1999, 5, 1), "001", "X", "post", 1, 100],   # row 6: out of range
+        ],
+        "outcomes": [
+            ["date", "metric", "value"],
+            [dt.datetime(2026, 3, 31), "qualified_leads", "lots"],   # row 2: not a number
+        ],
+        "goals": [
+            ["metric", "target", "start", "end"],
+            ["qualified_leads", 600, dt.datetime(2026, 12, 31), dt.datetime(2026, 1, 1)],
+        ],
+    }
+    result = load_paths([write_workbook(tmp_path / "planted.xlsx", sheets)])
+    assert result.dataset is None
+    assert [(p.severity, p.code, p.sheet, p.row, p.column) for p in result.report.problems] == [
+        ("error", "duplicate_person_id", "people", 4, "Employee ID"),
+        ("error", "unknown_manager", "people", 5, "Reports To"),
+        ("error", "manager_cycle", "people", 6, "Reports To"),
+        ("error", "invalid_choice", "people", 7, "Level"),
+        ("error", "date_invalid", "activity", 3, "Post date"),
+        ("error", "negative_number", "activity", 4, "Count"),
+        ("error", "not_a_number", "activity", 5, "Impressions"),
+        ("error", "date_out_of_range", "activity", 6, "Post date"),
+        ("error", "not_a_number", "outcomes", 2, "value"),
+        ("error", "goal_dates_reversed", "goals", 2, "start"),
+    ]
+    assert result.report.summary() == "10 errors, 0 warnings."
+
+
+def test_several_csv_files_one_per_table(tmp_path):
+    people = tmp_path / "people.csv"
+    people.write_text("person_id;name;department;manager_id\n007;Ann Lee;Sales;\n"
+                      "008;Bo Chen;Sales;007\n", encoding="utf-8-sig")
+    activity = tmp_path / "activity.csv"
+    activity.write_text("date,person_id,channel,action,count\n"
+                        "25/03/2026,007,LinkedIn,post,\"1,234\"\n"
+                        "03/04/2026,008,X,reply,2\n", encoding="utf-8")
+    result = load_paths([people, activity])
+    assert result.report.problems == ()
+    assert result.dataset.people["person_id"].tolist() == ["007", "008"]
+    # 25/03 settles the column as day-first, so 03/04 is 3 April.
+    assert result.dataset.activity["date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2026-03-25", "2026-04-03"]
+    assert result.dataset.activity["count"].tolist() == [1234, 2]
+    assert result.file_name == "people.csv, activity.csv"
+    digests = sorted(f"{p.name}:{hashlib.sha256(p.read_bytes()).hexdigest()}"
+                     for p in (people, activity))
+    assert result.sha256 == hashlib.sha256("\n".join(digests).encode()).hexdigest()
+
+
+def test_an_unreadable_file_gives_no_dataset_and_no_traceback():
+    result = load_uploads([Upload("people.xlsx", b"this is not a spreadsheet")])
+    assert result.dataset is None
+    assert result.report.errors
+    # The reader's file-level error explains everything; no validator noise on top.
+    assert all(p.code not in ("missing_column",) for p in result.report.problems)
+
+
+def test_the_dataset_frames_have_the_trusted_dtypes(tmp_path):
+    result = load_paths([write_workbook(tmp_path / "clean.xlsx", clean_sheets())])
+    activity = result.dataset.activity
+    assert str(activity["date"].dtype) == "datetime64[us]"
+    assert str(activity["count"].dtype) == "int64"
+    assert isinstance(activity["person_id"].dtype, pd.StringDtype)

@@ -1,0 +1,457 @@
+"""validate_tables on tiny raw tables: each check triggered once, its exact message asserted."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from scorecard.dataset import column_dtype, conform
+from scorecard.ingest import RawTable, validate_tables
+from scorecard.problems import Problem
+from scorecard.schema import TABLES
+
+
+def raw(table: str, headers: list[str], *rows: list[object], sheet: str | None = None,
+        first_row: int = 2) -> RawTable:
+    """A raw table as a reader would hand it over: object cells, Excel row numbers."""
+    columns = tuple(pd.Series([r[i] for r in rows], dtype=object) for i in range(len(headers)))
+    return RawTable(table, sheet or table, tuple(headers), columns,
+                    np.arange(first_row, first_row + len(rows), dtype=np.int64))
+
+
+def people(*rows: list[object], headers=("person_id", "name", "department", "manager_id")):
+    rows = rows or (["001", "Ann Lee", "Sales", None], ["002", "Bo Chen", "Sales", "001"])
+    return raw("people", list(headers), *rows)
+
+
+def activity(*rows: list[object], headers=("date", "person_id", "channel", "action"),
+             sheet: str | None = None):
+    rows = rows or (["2026-03-02", "001", "LinkedIn", "post"],)
+    return raw("activity", list(headers), *rows, sheet=sheet)
+
+
+def run(*tables: RawTable):
+    return validate_tables(list(tables))
+
+
+def only(report, code: str) -> list[Problem]:
+    return [p for p in report.problems if p.code == code]
+
+
+# --- a clean upload ------------------------------------------------------------------------
+
+def test_a_clean_upload_gives_the_trusted_dtypes_and_no_problems():
+    dataset, report = run(people(), activity())
+    assert report.problems == ()
+    for name, table in TABLES.items():
+        frame = dataset.table(name)
+        assert list(frame.columns) == list(table.column_names)
+        assert {c: str(frame[c].dtype) for c in frame} == {
+            c.name: str(pd.Series(dtype=column_dtype(c)).dtype) for c in table.columns}
+        pd.testing.assert_frame_equal(conform(table, frame), frame)
+    assert dataset.outcomes.empty and dataset.goals.empty and dataset.assumptions.empty
+
+
+def test_defaults_fill_blank_optional_cells_and_absent_columns():
+    dataset, _ = run(
+        people(["001", "Ann Lee", "Sales", None, None],
+               headers=("person_id", "name", "department", "manager_id", "title")),
+        activity(["2026-03-02", "001", "X", "post", None, None],
+                 headers=("date", "person_id", "channel", "action", "count", "impressions")),
+        raw("goals", ["metric", "target", "start", "end", "direction"],
+            ["qualified_leads", 10, "2026-01-01", "2026-12-31", None]),
+    )
+    row = dataset.activity.iloc[0]
+    assert (row["count"], row["impressions"], row["clicks"]) == (1, 0.0, 0.0)  # defaults 1, 0, 0
+    assert pd.isna(row["minutes"]) and pd.isna(row["purpose"])  # no default: missing
+    assert dataset.people.loc[0, "title"] == ""
+    assert dataset.goals.loc[0, "direction"] == "up"
+
+
+def test_headers_match_by_alias_case_and_spacing():
+    dataset, report = run(
+        people(["001", "Ann Lee", "Sales", None],
+               headers=("Employee ID", "FULL NAME", "dept", "Reports To")),
+        activity(["2026-03-02", "001", "LinkedIn", "post", 7, 3],
+                 headers=("Post date", "employee_id", "Network", "Action Type", "Impressions",
+                          "Reposts")),
+    )
+    assert report.problems == ()
+    assert dataset.activity.loc[0, "impressions"] == 7.0
+    assert dataset.activity.loc[0, "shares_received"] == 3.0
+
+
+# --- headers -------------------------------------------------------------------------------
+
+def test_missing_required_column_names_the_spellings_and_the_sheets_headers():
+    dataset, report = run(people(), activity(["2026-03-02", "001", "post"],
+                                             headers=("When", "Person", "Action")))
+    assert dataset is None
+    assert only(report, "missing_column") == [
+        Problem(
+            severity="error", code="missing_column", table="activity", sheet="activity",
+            column="date",
+            message="Sheet 'activity' has no 'date' column, which is required.",
+            fix="Add a column with one of these headers: 'date', 'day', 'post date', 'posted', "
+                "'published', …. The sheet's headers are: 'When', 'Person', 'Action'.",
+        ),
+        Problem(
+            severity="error", code="missing_column", table="activity", sheet="activity",
+            column="channel",
+            message="Sheet 'activity' has no 'channel' column, which is required.",
+            fix="Add a column with one of these headers: 'channel', 'network', 'platform', "
+                "'social network', 'site', …. The sheet's headers are: 'When', 'Person', "
+                "'Action'.",
+        ),
+    ]
+
+
+def test_two_headers_for_one_column_is_an_error():
+    _, report = run(people(), activity(
+        ["2026-03-02", "001", "X", "post", 1, 2],
+        headers=("date", "person_id", "channel", "action", "Comments", "comments_received")))
+    assert only(report, "duplicate_column") == [Problem(
+        severity="error", code="duplicate_column", table="activity", sheet="activity",
+        column="comments_received",
+        message="Columns 'Comments' and 'comments_received' both mean 'comments_received'.",
+        fix="Delete or rename one of them, so that each column appears once.")]
+
+
+def test_unknown_headers_are_one_warning_per_sheet_and_do_not_block():
+    dataset, report = run(people(), activity(
+        ["2026-03-02", "001", "X", "post", "a", "b"],
+        headers=("date", "person_id", "channel", "action", "Sentiment", "Notes")))
+    assert dataset is not None
+    assert report.problems == (Problem(
+        severity="warning", code="unknown_columns", table="activity", sheet="activity",
+        message="These columns are not part of the template and were ignored: 'Sentiment', "
+                "'Notes'.",
+        fix="Nothing to do if they are not needed; to use one, rename its header to a "
+            "template column (see the template's instructions sheet)."),)
+
+
+def test_missing_and_duplicate_tables():
+    _, report = run(activity(), activity(sheet="Posts"))
+    # Upload-level problems (no sheet) come before sheet-level ones.
+    assert [(p.code, p.table, p.sheet, p.message) for p in report.problems] == [
+        ("missing_table", "people", None, "The upload has no people sheet."),
+        ("duplicate_table", "activity", "Posts",
+         "Sheets 'activity' and 'Posts' both hold the activity table."),
+    ]
+
+
+def test_optional_tables_absent_are_empty_without_a_word():
+    dataset, report = run(people(), activity())
+    assert report.problems == ()
+    assert dataset.row_counts == {"people": 2, "activity": 1, "outcomes": 0, "goals": 0,
+                                  "assumptions": 0}
+
+
+# --- cells -------------------------------------------------------------------------------
+
+def test_ids_are_text_leading_zeros_kept_whole_numbers_without_point():
+    dataset, report = run(
+        people([7.0, "Ann", "Sales", None], [" 007 ", "Bo", "Sales", 7], ["A-1", "Cy", "Ops", 7.0]),
+        activity(["2026-03-02", 7, "X", "post"]))
+    assert report.problems == ()
+    assert dataset.people["person_id"].tolist() == ["7", "007", "A-1"]
+    assert dataset.people["manager_id"].tolist()[1:] == ["7", "7"]
+    assert dataset.activity.loc[0, "person_id"] == "7"
+
+
+def test_blank_required_cell():
+    _, report = run(people(), activity(["2026-03-02", "  ", "X", "post"]))
+    assert report.problems == (Problem(
+        severity="error", code="blank_required", table="activity", sheet="activity", row=2,
+        column="person_id", value="  ", message="Column 'person_id' must not be blank.",
+        fix="Fill it in (for example 002), or delete the row if it should not be there."),)
+
+
+def test_numbers_from_cells_and_plain_text_with_thousands():
+    dataset, report = run(people(), activity(
+        ["2026-03-02", "001", "X", "post", 1234.0, "1,234", " 12.5 ", "1,234,567.5"],
+        headers=("date", "person_id", "channel", "action", "impressions", "reactions",
+                 "minutes", "clicks")))
+    assert report.problems == ()
+    row = dataset.activity.iloc[0]
+    assert (row["impressions"], row["reactions"], row["minutes"], row["clicks"]) == (
+        1234.0, 1234.0, 12.5, 1234567.5)
+
+
+@pytest.mark.parametrize("cell", ["12%", "$180", "1,5", "12 kg", "n/a", True, "1,23,456",
+                                  dt.date(2026, 1, 1), "inf", "nan"])
+def test_non_numbers_are_refused(cell):
+    _, report = run(people(), activity(
+        ["2026-03-02", "001", "X", "post", cell],
+        headers=("date", "person_id", "channel", "action", "Impressions")))
+    assert report.problems == (Problem(
+        severity="error", code="not_a_number", table="activity", sheet="activity", row=2,
+        column="Impressions", value=str(cell),
+        message="Column 'Impressions' must be a number of 0 or more; this cell is not a "
+                "number.",
+        fix="Type digits only, like 1234.5 or 1,234 (no words, units, currency or percent "
+            "signs)."),)
+
+
+def test_negative_and_fractional_counts():
+    _, report = run(people(), activity(
+        ["2026-03-02", "001", "X", "post", -1], ["2026-03-03", "001", "X", "post", "2.5"],
+        headers=("date", "person_id", "channel", "action", "count")))
+    assert [(p.code, p.row, p.column, p.value, p.message, p.fix) for p in report.problems] == [
+        ("negative_number", 2, "count", "-1",
+         "Column 'count' must be a whole number of 0 or more; this cell is below 0.",
+         "Correct the value: it counts something, so it cannot be negative."),
+        ("not_whole_number", 3, "count", "2.5",
+         "Column 'count' must be a whole number of 0 or more; this cell has a fraction.",
+         "Round it to a whole number."),
+    ]
+
+
+def test_signed_columns_accept_negatives():
+    dataset, report = run(people(), activity(), raw(
+        "outcomes", ["date", "metric", "value"], ["2026-03-31", "net_sentiment", "-3"]))
+    assert report.problems == ()
+    assert dataset.outcomes.loc[0, "value"] == -3.0
+
+
+def test_choices_are_canonical_and_channels_known_spellings():
+    dataset, report = run(
+        people(["001", "Ann", "Sales", None, "c-suite"],
+               headers=("person_id", "name", "department", "manager_id", "tier")),
+        activity(["2026-03-02", "001", "linkedin", "Repost", "Brand"],
+                 ["2026-03-02", "001", "Mastodon", "TWEET", "Support"],
+                 headers=("date", "person_id", "channel", "action", "purpose")))
+    assert report.problems == ()
+    assert dataset.people.loc[0, "tier"] == "C-suite"
+    assert dataset.activity[["channel", "action", "purpose"]].values.tolist() == [
+        ["LinkedIn", "share", "marketing"], ["Mastodon", "post", "customers"]]
+
+
+def test_unknown_action_and_purpose_are_warnings_kept_lower_case():
+    dataset, report = run(people(), activity(
+        ["2026-03-02", "001", "X", "Boost", "Fun"],
+        headers=("date", "person_id", "channel", "action", "purpose")))
+    assert dataset.activity.loc[0, "action"] == "boost"
+    assert dataset.activity.loc[0, "purpose"] == "fun"
+    assert [(p.severity, p.code, p.column, p.value) for p in report.problems] == [
+        ("warning", "unknown_choice", "action", "Boost"),
+        ("warning", "unknown_choice", "purpose", "Fun")]
+    assert report.problems[1].message == (
+        "Column 'purpose' has a value other than marketing, employees, reputation, initiatives, "
+        "customers; it is kept, in lower case.")
+
+
+def test_unknown_strict_choice_is_an_error():
+    _, report = run(people(["001", "Ann", "Sales", None, "Intern"],
+                           headers=("person_id", "name", "department", "manager_id", "Level")),
+                    activity())
+    assert report.problems == (Problem(
+        severity="error", code="invalid_choice", table="people", sheet="people", row=2,
+        column="Level", value="Intern",
+        message="Column 'Level' must be one of: C-suite, VP, Director, Manager, Staff.",
+        fix="Pick one of those values (the template offers them in a list), or leave the cell "
+            "blank."),)
+
+
+def test_cells_over_the_limit_are_errors_with_a_short_preview():
+    long_text = "x" * 32_768
+    _, report = run(people(), activity(
+        ["2026-03-02", "001", "X", "post", long_text],
+        headers=("date", "person_id", "channel", "action", "theme")))
+    (problem,) = report.problems
+    assert (problem.code, problem.row, problem.column) == ("cell_too_long", 2, "theme")
+    assert problem.message == ("Column 'theme' has a cell of 32,768 characters; a cell can "
+                               "hold at most 32,767.")
+    assert problem.value == "x" * 59 + "…"
+
+
+# --- dates -------------------------------------------------------------------------------
+
+def test_date_problems_name_row_and_column():
+    _, report = run(people(), activity(
+        ["2026-02-30", "001", "X", "post"], ["1999-12-31", "001", "X", "post"],
+        headers=("Post date", "person_id", "channel", "action")))
+    assert [(p.code, p.row, p.column, p.value, p.message) for p in report.problems] == [
+        ("date_invalid", 2, "Post date", "2026-02-30", "Column 'Post date' must be a date."),
+        ("date_out_of_range", 3, "Post date", "1999-12-31",
+         "Column 'Post date' must be a date between 2000-01-01 and 2099-12-31."),
+    ]
+
+
+def test_an_ambiguous_date_column_is_one_error():
+    _, report = run(people(), activity(*[[f"0{m}/0{d}/2026", "001", "X", "post"]
+                                         for m, d in ((3, 4), (5, 6), (7, 8))]))
+    assert report.problems == (Problem(
+        severity="error", code="date_ambiguous", table="activity", sheet="activity",
+        column="date", value="03/04/2026",
+        message="Dates in column 'date' could be day-first or month-first (like '03/04/2026'), "
+                "and no date in the column settles which.",
+        fix="Write the dates as year-month-day (2026-04-03), or with the month as a word "
+            "(3 Apr 2026)."),)
+
+
+def test_rows_against_the_columns_date_order():
+    _, report = run(people(), activity(["25/03/2026", "001", "X", "post"],
+                                       ["26/03/2026", "001", "X", "post"],
+                                       ["03/27/2026", "001", "X", "post"]))
+    assert [(p.code, p.row, p.value, p.message) for p in report.problems] == [
+        ("date_order_conflict", 4, "03/27/2026",
+         "Column 'date' mixes day-first and month-first dates, so this one cannot be read "
+         "safely.")]
+
+
+# --- people --------------------------------------------------------------------------------
+
+def test_duplicate_person_ids_name_every_row():
+    _, report = run(people(["001", "Ann", "Sales", None], ["002", "Bo", "Sales", "001"],
+                           ["001", "Ann L", "Sales", None], ["001", "A", "Ops", None]),
+                    activity())
+    assert report.problems == (Problem(
+        severity="error", code="duplicate_person_id", table="people", sheet="people", row=4,
+        column="person_id", value="001",
+        message="person_id '001' is used on 3 rows: 2, 4, 5.",
+        fix="Give each person exactly one row: delete the extra rows or correct their IDs."),)
+
+
+def test_unknown_and_self_managers():
+    _, report = run(people(["001", "Ann", "Sales", None], ["002", "Bo", "Sales", "042"],
+                           ["003", "Cy", "Sales", "003"]), activity())
+    assert [(p.code, p.row, p.column, p.value, p.message, p.fix) for p in report.problems] == [
+        ("unknown_manager", 3, "manager_id", "042",
+         "This manager is not a person_id on sheet 'people'.",
+         "Add the manager as a row of people, or leave the cell blank for the top of the tree."),
+        ("self_manager", 4, "manager_id", "003",
+         "This person is listed as their own manager.",
+         "Enter their manager's person_id, or leave the cell blank if they are at the top of "
+         "the tree."),
+    ]
+
+
+def test_each_cycle_is_one_error_naming_everyone_on_it():
+    _, report = run(people(
+        ["001", "Ann Lee", "Sales", "002"], ["002", "Bo Chen", "Sales", "001"],
+        ["003", "Cy Diaz", "Ops", None], ["004", "Di Eze", "Ops", "006"],
+        ["005", "Ed Fox", "Ops", "004"], ["006", "Fa Gu", "Ops", "005"],
+        ["007", "Gil Ho", "Ops", "004"]), activity())
+    assert [(p.code, p.row, p.column, p.message) for p in report.problems] == [
+        ("manager_cycle", 2, "manager_id",
+         "Managers go round in a circle: Ann Lee (001) → Bo Chen (002) → Ann Lee (001)."),
+        ("manager_cycle", 5, "manager_id",
+         "Managers go round in a circle: Di Eze (004) → Fa Gu (006) → Ed Fox (005) → "
+         "Di Eze (004)."),
+    ]
+    assert report.problems[0].fix == (
+        "Correct the manager_id of one person on the circle; whoever is at the top of the tree "
+        "has a blank manager_id.")
+
+
+def test_several_roots_are_fine():
+    dataset, report = run(people(["001", "Ann", "Sales", None], ["002", "Bo", "Ops", None]),
+                          activity())
+    assert report.problems == () and dataset is not None
+
+
+# --- other tables --------------------------------------------------------------------------
+
+def test_activity_for_an_unknown_person_is_a_warning_and_kept():
+    dataset, report = run(people(), activity(["2026-03-02", "099", "X", "post"]))
+    assert len(dataset.activity) == 1
+    assert report.problems == (Problem(
+        severity="warning", code="unknown_person", table="activity", sheet="activity", row=2,
+        column="person_id", value="099",
+        message="This person_id is not on sheet 'people'; the activity is kept but counts for "
+                "nobody's scorecard.",
+        fix="Add the person to sheet 'people', or correct the ID."),)
+
+
+def test_goals_checks():
+    dataset, report = run(people(), activity(), raw(
+        "goals", ["metric", "target", "start", "end", "department", "person_id"],
+        ["leads", 10, "2026-12-31", "2026-01-01", "Sales", "001"],
+        ["leads", 10, "2026-01-01", "2026-12-31", "Marketing", "099"]))
+    assert dataset is None
+    assert [(p.severity, p.code, p.row, p.column, p.value) for p in report.problems] == [
+        ("error", "goal_dates_reversed", 2, "start", "2026-12-31"),
+        ("warning", "unknown_person", 3, "person_id", "099"),
+        ("warning", "unknown_department", 3, "department", "Marketing"),
+    ]
+    assert report.problems[0].message == "The goal starts after it ends (column 'end')."
+    assert report.problems[2].message == (
+        "No one on sheet 'people' is in this department; the goal is kept but matches no "
+        "department.")
+    assert report.problems[2].fix == (
+        "Spell it exactly as on sheet 'people' (for example 'Sales').")
+
+
+def test_outcomes_checks():
+    dataset, report = run(people(), activity(), raw(
+        "outcomes", ["date", "metric", "value", "person_id", "Dept"],
+        ["2026-03-31", "leads", 3, "001", "Sales"], ["2026-03-31", "leads", 3, "077", "HR"]))
+    assert dataset is not None
+    assert [(p.code, p.row, p.column, p.value) for p in report.problems] == [
+        ("unknown_person", 3, "person_id", "077"), ("unknown_department", 3, "Dept", "HR")]
+    assert report.problems[0].message.endswith("the outcome is kept but counts for nobody's "
+                                               "scorecard.")
+
+
+def test_assumptions_checks():
+    dataset, report = run(people(), activity(), raw(
+        "assumptions", ["key", "value"], ["value_per.qualified_leads", 250.0],
+        ["hourly_cost_default", "85 dollars"], ["approved_themes", "A, B"],
+        ["colour", "blue"]))
+    assert dataset is None
+    assert [(p.severity, p.code, p.row, p.column, p.value, p.message) for p in report.problems] == [
+        ("error", "setting_not_a_number", 3, "value", "85 dollars",
+         "This setting must be a number."),
+        ("warning", "unknown_setting", 5, "key", "colour",
+         "This setting is not one the app knows; it is ignored."),
+    ]
+
+
+def test_assumption_numbers_are_kept_as_plain_text():
+    dataset, _ = run(people(), activity(), raw(
+        "assumptions", ["key", "value"], ["value_per.qualified_leads", 250.0],
+        ["score.target.dialogue", 0.3]))
+    assert dataset.assumptions["value"].tolist() == ["250", "0.3"]
+
+
+# --- the report --------------------------------------------------------------------------
+
+def test_repeats_are_capped_at_20_then_summarised():
+    rows = [["2026-03-02", "001", "X", "post", "lots"] for _ in range(25)]
+    _, report = run(people(), activity(*rows, headers=("date", "person_id", "channel", "action",
+                                                       "count")))
+    assert len(report.problems) == 21
+    assert [p.row for p in report.problems[:20]] == list(range(2, 22))
+    summary = report.problems[20]
+    # 25 bad rows (2..26) - 20 shown = 5 more, the first three of them rows 22, 23, 24.
+    assert (summary.code, summary.row, summary.column, summary.value) == (
+        "not_a_number", None, "count", None)
+    assert summary.message == ("… and 5 more rows with the same problem in column 'count' "
+                               "(rows 22, 23, 24, …).")
+
+
+def test_every_problem_is_collected_errors_before_warnings():
+    dataset, report = run(
+        people(["001", "Ann", "Sales", "001"]),
+        activity(["2026-03-02", "099", "X", "post", "x"], ["nope", "001", "X", "zap", 1],
+                 headers=("date", "person_id", "channel", "action", "count")))
+    assert dataset is None
+    assert [(p.severity, p.sheet, p.row, p.code) for p in report.problems] == [
+        ("error", "people", 2, "self_manager"),
+        ("error", "activity", 2, "not_a_number"),
+        ("error", "activity", 3, "date_invalid"),
+        ("warning", "activity", 2, "unknown_person"),
+        ("warning", "activity", 3, "unknown_choice"),
+    ]
+
+
+def test_does_not_modify_the_raw_tables():
+    table = activity([46000.0, 7.0, "linkedin", "Repost"])
+    before = [c.copy() for c in table.columns]
+    run(people(["7", "Ann", "Sales", None]), table)
+    for now, then in zip(table.columns, before, strict=True):
+        pd.testing.assert_series_equal(now, then)
