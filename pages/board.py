@@ -3,19 +3,22 @@ configure here: the period and department come from the sidebar, which starts fo
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from scorecard.charts.board import (
-    adoption_chart, benchmarks_chart, leadership_scores_chart, vision_progress_chart,
+    benchmarks_chart, leadership_scores_chart, vision_progress_chart,
 )
+from scorecard.charts.cascade import adoption_by_tier_chart
 from scorecard.dictionary import is_metric, metric
 from scorecard.ui import cache, state
 from scorecard.ui import format as fmt
 
 EXECUTIVE_TIERS = ("C-suite", "VP")
+BOARD_TOP = 10  # executives drawn on the leadership chart: a slide holds about ten bars
 
-st.set_page_config(initial_sidebar_state="collapsed")
 chosen = state.selection()
+st.set_page_config(initial_sidebar_state="collapsed")
 st.title(f"Social leadership · {state.period_caption(chosen.period)}")
 st.caption(fmt.md(f"{chosen.scope.capitalize()} · {chosen.info.label}"))
 if not chosen.has_activity:
@@ -47,30 +50,34 @@ columns[3].metric("Cascade lift", "—" if row["lift"] != row["lift"] else f"{ro
                   border=True)
 
 if len(goals):
-    table = goals.assign(goal=[
+    labels = pd.Series([
         (metric(m).label if is_metric(m) else m.replace("_", " ").capitalize())
-        + ("" if s == "company" else f" ({k})") for m, s, k in
-        zip(goals["metric"], goals["scope"], goals["key"], strict=True)],
-        expected=goals["expected"] / goals["target"].where(goals["target"] != 0))
+        + ("" if scope == "company" else f" ({key})") + f", by {end:%b %Y}"
+        for m, scope, key, end in zip(goals["metric"], goals["scope"], goals["key"],
+                                      goals["end"], strict=True)])
+    # Two goals may read alike (same metric, scope and end): number the repeats.
+    repeat = labels.groupby(labels).cumcount()
+    labels = labels.where(repeat == 0, labels + " #" + (repeat + 1).astype(str))
+    table = goals.assign(goal=labels.to_numpy(),
+                         expected=goals["expected"] / goals["target"].where(goals["target"] != 0))
     st.altair_chart(vision_progress_chart(table), width="stretch", key="board_vision")
+
+if len(execs):
+    st.altair_chart(leadership_scores_chart(
+        execs.rename(columns={"leadership_score": "score"}), top=BOARD_TOP), width="stretch",
+        key="board_scores")
 
 left, right = st.columns(2)
 with left:
-    if len(execs):
-        st.altair_chart(leadership_scores_chart(
-            execs.rename(columns={"leadership_score": "score"})), width="stretch",
-            key="board_scores")
-with right:
     bench = cache.benchmarks(chosen.key, chosen.period, chosen.filters)
     if len(bench) and bench["executives"].iloc[0] > 0:
         st.altair_chart(benchmarks_chart(bench), width="stretch", key="board_benchmarks")
-
-adoption = frames.adoption if chosen.department else frames.company_adoption
-if chosen.department:
-    adoption = adoption[adoption["department"] == chosen.department]
-if len(adoption):
-    st.altair_chart(adoption_chart(adoption, chosen.scope.capitalize()), width="stretch",
-                    key="board_adoption")
+with right:
+    history = cache.cascade_frames(chosen.key, cache.trend_window(chosen.period))
+    adoption = history.adoption if chosen.department else history.company_adoption
+    if len(adoption):
+        st.altair_chart(adoption_by_tier_chart(adoption, chosen.department), width="stretch",
+                        key="board_adoption")
 
 st.divider()
 st.caption("Board pack: the PowerPoint deck, Excel workbook and PNG charts with these numbers "

@@ -34,6 +34,26 @@ def goal_value(name: str, value: object) -> str:
     return fmt.number(value, "count")
 
 
+def bar_share(actual: float, target: float, direction: str) -> float:
+    """How full the bar is: actual / target, or target / actual when lower is better; 0–1."""
+    if pd.isna(actual) or pd.isna(target):
+        return 0.0
+    if direction == "down":
+        share = 1.0 if actual <= target else (target / actual if actual else 0.0)
+    else:
+        share = actual / target if target else 0.0
+    return max(0.0, min(float(share), 1.0))
+
+
+def bar_text(goal) -> str:  # noqa: ANN001 (a goal_progress row)
+    target = goal_value(goal.metric, goal.target)
+    if goal.direction == "down":
+        return f"Now {goal_value(goal.metric, goal.actual)}: aim for at most {target} by " \
+               f"{goal.end:%d %b %Y}"
+    return f"{fmt.number(goal.progress, '%')} of the target: reach {target} by " \
+           f"{goal.end:%d %b %Y}"
+
+
 def scope_label(scope: str, key: str, names: pd.Series) -> str:
     if scope == "person":
         return str(names.get(key, key))
@@ -63,11 +83,8 @@ else:
                     f"{fmt.md(scope_label(goal.scope, goal.key, people['name']))}"
             st.markdown(title)
             st.badge(goal.status.capitalize(), color=STATUS_BADGE.get(goal.status, "gray"))
-            progress = 0.0 if pd.isna(goal.progress) else max(0.0, min(float(goal.progress), 1.0))
-            arrow = "at most" if goal.direction == "down" else "reach"
-            st.progress(progress, text=f"{fmt.number(goal.progress, '%')} of the target: "
-                                       f"{arrow} {goal_value(goal.metric, goal.target)} by "
-                                       f"{goal.end:%d %b %Y}")
+            st.progress(bar_share(goal.actual, goal.target, goal.direction),
+                        text=bar_text(goal))
             st.caption(fmt.md(
                 f"Actual {goal_value(goal.metric, goal.actual)}, expected by now "
                 f"{goal_value(goal.metric, goal.expected)}, on course for "
@@ -92,10 +109,11 @@ if eligible == 0:
 top = float(board["points"].max()) if len(board) else 0.0
 config = {
     "rank": st.column_config.NumberColumn("Rank", format="%d"),
+    "name": st.column_config.TextColumn("Name"),
+    "department": st.column_config.TextColumn("Department"),
     "points": st.column_config.ProgressColumn("Points", min_value=0.0,
                                               max_value=max(top, 1.0), format="%.0f",
                                               help=POINTS_HELP),
-    "eligible": st.column_config.CheckboxColumn("Eligible"),
     "share": st.column_config.NumberColumn(f"Share ({chosen.currency})", format="%,.2f",
                                            help=SHARE_HELP),
 }
@@ -108,7 +126,7 @@ for column, name, title in ((left, "executives", "Executives (C-suite and VP)"),
         if rows.empty:
             st.caption("Nobody on this board in the selection.")
             continue
-        st.dataframe(rows[["rank", "name", "department", "points", "eligible", "share"]],
+        st.dataframe(rows[["rank", "name", "department", "points", "share"]],
                      hide_index=True, width="stretch", column_config=config,
                      key=f"vision_board_{name}", height=min(38 + 35 * len(rows), 420))
 
@@ -117,6 +135,9 @@ if len(pool.teams) > 1:
                 "big one.")
     st.dataframe(pool.teams.reset_index(), hide_index=True, width="stretch",
                  key="vision_teams", column_config={
+                     "department": st.column_config.TextColumn("Team"),
+                     "points": st.column_config.NumberColumn("Points", format="%,.0f"),
+                     "participants": st.column_config.NumberColumn("Participants"),
                      "points_per_participant": st.column_config.NumberColumn(
                          "Points per participant", format="%.1f"),
                      "rank": st.column_config.NumberColumn("Rank", format="%d")})

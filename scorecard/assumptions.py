@@ -60,6 +60,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("value_per.", "number", None, "currency per outcome unit",
             "Value of one unit of an outcome metric, e.g. value_per.qualified_leads = 250. "
             "Outcomes without a value are not counted in economic value."),
+    Setting("aggregate.", "text", "sum", "sum or mean",
+            "How an outcome metric adds up over time: sum (default, for counts such as "
+            "qualified_leads) or mean (for levels such as response_minutes, averaged over the "
+            "rows of the period). A goal on a mean metric is not pro-rated over its window."),
     Setting("minutes.", "number", None, "minutes per action",
             "Default minutes per action type for rows without minutes; defaults: "
             + ", ".join(f"{k} {v:g}" for k, v in DEFAULT_MINUTES.items()) + "."),
@@ -109,3 +113,9 @@ def theme_list(values: Mapping[str, str]) -> frozenset[str]:
     """The approved themes, lower-cased, from the comma-separated ``approved_themes``."""
     raw = values.get("approved_themes", "")
     return frozenset(t.strip().lower() for t in raw.split(",") if t.strip())
+
+
+def averaged_outcomes(values: Mapping[str, str]) -> frozenset[str]:
+    """Outcome metrics whose ``aggregate.<metric>`` is ``mean`` (lower-cased names)."""
+    return frozenset(key.removeprefix("aggregate.") for key, value in values.items()
+                     if key.startswith("aggregate.") and value.strip().lower() in ("mean", "average"))

@@ -7,7 +7,9 @@ window up to the data's last day (``as_of``: the latest activity or outcome date
 - elapsed share = days from start to min(as_of, end), inclusive / days of the window (0–1);
 - additive metrics (outcome sums, dictionary metrics aggregated by ``sum``) accumulate:
   expected = target × elapsed share, projected end value = actual / elapsed share (linear);
-- levels (ratios, shares, scores) do not accumulate: expected = target, projected = actual;
+- levels (ratios, shares, scores, and outcomes whose assumption ``aggregate.<metric>`` is
+  ``mean``, such as response minutes, whose actual is the mean of the window's rows) do not
+  accumulate: expected = target, projected = actual;
 - status, direction up: on track if actual ≥ expected, at risk if ≥ 80% of expected, else off
   track; direction down mirrors it: on track if actual ≤ expected, at risk if ≤ expected / 0.8;
 - progress = actual / target (NaN for a target of 0).
@@ -23,6 +25,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from scorecard.assumptions import as_mapping, averaged_outcomes
 from scorecard.dataset import Dataset, Filters, Period
 from scorecard.dictionary import is_metric, metric
 from scorecard.metrics import Scorecards, compute
@@ -51,7 +54,8 @@ def status_of(actual: float, expected: float, direction: str) -> str:
     return "at risk" if actual >= AT_RISK_SHARE * expected else "off track"
 
 
-def _outcome_actual(dataset: Dataset, name: str, window: Period, scope: str, key: str) -> float:
+def _outcome_actual(dataset: Dataset, name: str, window: Period, scope: str, key: str,
+                    averaged: bool) -> float:
     out = dataset.outcomes
     rows = out[window.contains(out["date"]) & (out["metric"].astype("str").str.strip().str.lower()
                                                == name.strip().lower())]
@@ -60,6 +64,8 @@ def _outcome_actual(dataset: Dataset, name: str, window: Period, scope: str, key
     elif scope == "department":
         members = dataset.people.loc[dataset.people["department"] == key, "person_id"]
         rows = rows[(rows["department"] == key) | rows["person_id"].isin(members)]
+    if averaged:
+        return float(rows["value"].mean()) if len(rows) else np.nan
     return float(rows["value"].sum())
 
 
@@ -77,6 +83,7 @@ def goal_progress(dataset: Dataset, as_of: date | None = None) -> pd.DataFrame:
     """
     as_of = as_of or as_of_date(dataset)
     outcome_names = set(dataset.outcomes["metric"].astype("str").str.strip().str.lower())
+    averaged = averaged_outcomes(as_mapping(dataset.assumptions))
     cache: dict[Period, Scorecards] = {}
     records = []
     for goal in dataset.goals.itertuples(index=False):
@@ -88,7 +95,8 @@ def goal_progress(dataset: Dataset, as_of: date | None = None) -> pd.DataFrame:
         direction = goal.direction if goal.direction in ("up", "down") else "up"
         name = str(goal.metric).strip()
         known = is_metric(name) and metric(name).home == "scorecard"
-        additive = not known or metric(name).aggregation == "sum"
+        is_mean = not known and name.lower() in averaged
+        additive = not is_mean and (not known or metric(name).aggregation == "sum")
         row = {"metric": name, "scope": scope, "key": key, "start": start, "end": end,
                "direction": direction, "target": float(goal.target), "actual": np.nan,
                "elapsed_share": 0.0, "expected": np.nan, "status": "not started",
@@ -103,7 +111,7 @@ def goal_progress(dataset: Dataset, as_of: date | None = None) -> pd.DataFrame:
                     cache[window] = compute(dataset, window, Filters())
                 row["actual"] = _metric_actual(cache[window], name, scope, key)
             else:
-                row["actual"] = _outcome_actual(dataset, name, window, scope, key)
+                row["actual"] = _outcome_actual(dataset, name, window, scope, key, is_mean)
             share = row["elapsed_share"]
             row["expected"] = row["target"] * share if additive else row["target"]
             row["projected"] = row["actual"] / share if additive else row["actual"]

@@ -122,3 +122,15 @@ def test_adoption_in_unit_interval_and_reach_bounded(data):
     assert math.isnan(lift) or lift >= 0
     json.dumps(cascade_report(data, PERIOD), allow_nan=False)
     assert np.isfinite(inputs.tree.size).all()
+
+
+def test_activity_of_unknown_or_missing_ids_is_ignored():
+    people = pd.DataFrame({"person_id": ["m", "r"], "name": ["M", "R"], "department": "Ops",
+                           "manager_id": [None, "m"]})
+    activity = pd.DataFrame({"date": ["2026-01-03", "2026-01-04", "2026-03-01"],
+                             "person_id": [None, "ghost", "r"], "channel": "X",
+                             "action": "post"})
+    inputs = prepare(Dataset.from_frames(people=people, activity=activity), PERIOD)
+    # The missing and unknown IDs count for nobody; r's March row is outside Jan–Feb.
+    assert inputs.activity.actions.sum() == 0
+    assert team_reach(Dataset.from_frames(people=people, activity=activity), PERIOD)["m"] == 0

@@ -79,3 +79,27 @@ def test_status_is_mirrored_for_direction_down(actual, direction, status):
 
 def test_no_goals_sheet_gives_an_empty_frame():
     assert goal_progress(tiny()).empty
+
+
+def test_goal_on_an_averaged_outcome_uses_the_mean_and_is_not_prorated():
+    # response_minutes is a level: with aggregate.response_minutes = mean the actual is the mean
+    # of the window's rows, (50 + 40 + 30) / 3 = 40, against the full target 45 (not 45 × share):
+    # direction down, 40 ≤ 45 → on track; projected = actual = 40.
+    # Without the assumption the same rows would sum to 120 and read off track.
+    goals = pd.DataFrame({"metric": ["response_minutes"], "target": [45],
+                          "start": ["2026-03-01"], "end": ["2026-03-31"],
+                          "direction": ["down"]})
+    outcomes = pd.DataFrame({"date": ["2026-03-05", "2026-03-12", "2026-03-19", "2026-04-02"],
+                             "metric": ["response_minutes"] * 4, "value": [50, 40, 30, 99]})
+    base = tiny()
+    averaged = Dataset.from_frames(
+        people=base.people, activity=base.activity, outcomes=outcomes, goals=goals,
+        assumptions=pd.DataFrame({"key": ["aggregate.response_minutes"], "value": ["mean"]}))
+    g = goal_progress(averaged, as_of=date(2026, 3, 20)).iloc[0]
+    assert (g["actual"], g["expected"], g["projected"], g["status"]) == (40, 45, 40, "on track")
+
+    summed = Dataset.from_frames(people=base.people, activity=base.activity,
+                                 outcomes=outcomes, goals=goals)
+    g = goal_progress(summed, as_of=date(2026, 3, 20)).iloc[0]
+    # sum 120 against expected 45 × 20/31 = 29.0: 120 × 0.8 = 96 > 29.0 → off track
+    assert g["actual"] == 120 and g["status"] == "off track"

@@ -9,6 +9,8 @@ import pandas as pd
 import pytest
 
 from scorecard.ingest.dates import excel_serial_dates, parse_dates
+from scorecard.problems import Problem
+from tests.test_ingest_validate import activity, people, run
 
 
 def parse(*cells: object):
@@ -141,3 +143,38 @@ def test_does_not_modify_the_cells():
     cells = pd.Series(["25/03/2026", " 2026-01-01 "], dtype=object)
     parse_dates(cells)
     assert cells.tolist() == ["25/03/2026", " 2026-01-01 "]
+
+
+# --- as the validator reports them -------------------------------------------------------------------------------
+
+def test_date_problems_name_row_and_column():
+    _, report = run(people(), activity(
+        ["2026-02-30", "001", "X", "post"], ["1999-12-31", "001", "X", "post"],
+        headers=("Post date", "person_id", "channel", "action")))
+    assert [(p.code, p.row, p.column, p.value, p.message) for p in report.problems] == [
+        ("date_invalid", 2, "Post date", "2026-02-30", "Column 'Post date' must be a date."),
+        ("date_out_of_range", 3, "Post date", "1999-12-31",
+         "Column 'Post date' must be a date between 2000-01-01 and 2099-12-31."),
+    ]
+
+
+def test_an_ambiguous_date_column_is_one_error():
+    _, report = run(people(), activity(*[[f"0{m}/0{d}/2026", "001", "X", "post"]
+                                         for m, d in ((3, 4), (5, 6), (7, 8))]))
+    assert report.problems == (Problem(
+        severity="error", code="date_ambiguous", table="activity", sheet="activity",
+        column="date", value="03/04/2026",
+        message="Dates in column 'date' could be day-first or month-first (like '03/04/2026'), "
+                "and no date in the column settles which.",
+        fix="Write the dates as year-month-day (2026-04-03), or with the month as a word "
+            "(3 Apr 2026)."),)
+
+
+def test_rows_against_the_columns_date_order():
+    _, report = run(people(), activity(["25/03/2026", "001", "X", "post"],
+                                       ["26/03/2026", "001", "X", "post"],
+                                       ["03/27/2026", "001", "X", "post"]))
+    assert [(p.code, p.row, p.value, p.message) for p in report.problems] == [
+        ("date_order_conflict", 4, "03/27/2026",
+         "Column 'date' mixes day-first and month-first dates, so this one cannot be read "
+         "safely.")]

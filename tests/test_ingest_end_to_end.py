@@ -101,6 +101,10 @@ def test_ten_planted_problems_are_each_reported_with_sheet_row_and_column(tmp_pa
         ("error", "goal_dates_reversed", "goals", 2, "start"),
     ]
     assert result.report.summary() == "10 errors, 0 warnings."
+    # Cells are quoted as typed: -2 (not -2.0), a date cell as its day.
+    assert [p.value for p in result.report.problems] == [
+        "002", "042", None, "Intern", "31/02/2026", "-2", "12%", "1999-05-01", "lots",
+        "2026-12-31"]
 
 
 def test_several_csv_files_one_per_table(tmp_path):

@@ -56,22 +56,29 @@ def monthly_activity(dataset: Dataset, period: Period, ids: pd.Index) -> Monthly
     threshold = active_threshold(dataset)
     activity = dataset.activity
     rows = activity.loc[period.contains(activity["date"]), ["date", "person_id", "count"]]
-    pos = ids.get_indexer(rows["person_id"].astype("str"))
+    # Factorise first: looking up 50,000 distinct IDs is far cheaper than 500,000 rows.
+    codes, distinct = pd.factorize(rows["person_id"].astype("str"))
+    pos = np.append(ids.get_indexer(distinct), -1)[codes]  # code -1 (missing ID) → -1
     known = pos >= 0
     pos = pos[known]
-    dates = rows["date"].to_numpy()[known]
+    day = _day_numbers(rows["date"])[known]
     counts = rows["count"].to_numpy(dtype=np.float64)[known]
-    month = (dates.astype("datetime64[M]").astype(np.int64)
-             - np.datetime64(period.start, "M").astype(np.int64))
+    month_first_days = _day_numbers(pd.Series(months))
+    month = np.searchsorted(month_first_days, day, side="right") - 1
     actions = np.bincount(pos * m + month, weights=counts, minlength=n * m).reshape(n, m)
     active = actions >= threshold
 
     first_month = np.where(active.any(axis=1), active.argmax(axis=1), -1)
-    days = dates.astype("datetime64[D]").astype(np.int64)
     in_first = (month == first_month[pos]) & (counts > 0)
-    big = np.iinfo(np.int64).max
-    first_day = np.full(n, big, dtype=np.int64)
-    np.minimum.at(first_day, pos[in_first], days[in_first])
-    first_day = np.where(first_day == big, np.datetime64("NaT", "D"),
+    never = np.iinfo(np.int64).max
+    first_day = np.full(n, never, dtype=np.int64)
+    np.minimum.at(first_day, pos[in_first], day[in_first])
+    first_day = np.where(first_day == never, np.datetime64("NaT", "D"),
                          first_day.astype("datetime64[D]"))
     return MonthlyActivity(months, actions, active, first_day, threshold)
+
+
+def _day_numbers(dates: pd.Series) -> np.ndarray:
+    """Days since 1970-01-01 as int64 (integer division; no calendar work per row)."""
+    micro = dates.to_numpy().astype("datetime64[us]").view(np.int64)
+    return micro // 86_400_000_000

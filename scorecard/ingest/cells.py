@@ -27,6 +27,7 @@ import pandas as pd
 
 from scorecard.ingest.kinds import CellKinds
 from scorecard.ingest.problemlog import ProblemLog
+from scorecard.problems import Severity
 from scorecard.schema import CHOICE_ALIASES, Column, canonical_choice
 
 _THOUSANDS = r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
@@ -45,9 +46,9 @@ class Where:
 
 
 def _report(log: ProblemLog, where: Where, mask: np.ndarray, cells: np.ndarray, *,
-            code: str, message: str, fix: str, severity: str = "error") -> None:
+            code: str, message: str, fix: str, severity: Severity = "error") -> None:
     idx = np.flatnonzero(mask)
-    log.cells(severity=severity, code=code, table=where.table, sheet=where.sheet,  # type: ignore[arg-type]
+    log.cells(severity=severity, code=code, table=where.table, sheet=where.sheet,
               column=where.header, rows=where.rows[idx], values=cells[idx], message=message,
               fix=fix)
 

@@ -17,6 +17,7 @@ from scorecard.assumptions import setting_for
 from scorecard.ingest.problemlog import ProblemLog
 from scorecard.ingest.typed import TypedTable
 from scorecard.orgtree import cycle_names, find_cycles, parent_index
+from scorecard.problems import Severity
 
 #: Row numbers listed for one duplicated person_id before "…".
 ROWS_QUOTED = 10
@@ -28,14 +29,14 @@ def _rows_text(rows: list[int]) -> str:
 
 
 def _flag(log: ProblemLog, t: TypedTable, name: str, mask: np.ndarray, *, code: str,
-          message: str, fix: str, severity: str = "error") -> None:
+          message: str, fix: str, severity: Severity = "error") -> None:
     """One problem per row in ``mask``, showing that row's typed value of column ``name``."""
     idx = np.flatnonzero(mask)
     shown = t.columns[name].iloc[idx[: log.cap + 1]]
     if shown.dtype.kind == "M":
         shown = shown.dt.strftime("%Y-%m-%d")
     values = shown.to_numpy(dtype=object)
-    log.cells(severity=severity, code=code, table=t.table.name, sheet=t.sheet,  # type: ignore[arg-type]
+    log.cells(severity=severity, code=code, table=t.table.name, sheet=t.sheet,
               column=t.headers[name], rows=t.rows[idx], values=values, message=message, fix=fix)
 
 

@@ -8,6 +8,7 @@ column 'count' (rows 25, 31, 40, …)".
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -19,6 +20,15 @@ from scorecard.problems import Problem, Report, Severity, preview
 REPEAT_CAP = 20
 #: Row numbers quoted in a summary before "…".
 SUMMARY_ROWS = 3
+
+
+def _plain(value: object) -> object:
+    """A cell as the user typed it: 7.0 shows as 7, a midnight date-time as its date."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date().isoformat()
+    return value
 
 
 @dataclass
@@ -84,7 +94,7 @@ class ProblemLog:
             row = int(rows[i])
             value = None if values is None else values[i]
             if raw_values and value is not None:
-                value = preview(value)
+                value = preview(_plain(value))
             text = message(i) if callable(message) else message
             problem = Problem(
                 severity=severity, code=code, message=text, fix=fix, table=table, sheet=sheet,

@@ -22,12 +22,6 @@ from scorecard.metrics.voice import voice_consistency
 _MAX_GRID = 50_000_000
 
 
-def _flag(names: np.ndarray, wanted: set[str], codes: np.ndarray) -> np.ndarray:
-    """Per row: is the row's code one of the names in ``wanted`` (code -1 never is)."""
-    table = np.append(np.isin(names, list(wanted)), False)
-    return table[codes]
-
-
 def _distinct_pairs(a: np.ndarray, b: np.ndarray, n_b: int) -> np.ndarray:
     """The distinct ``a * n_b + b`` keys, without sorting all rows when the grid is small."""
     keys = a * n_b + b

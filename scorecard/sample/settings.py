@@ -30,6 +30,7 @@ ASSUMPTIONS = pd.DataFrame(
         ("currency", "$"),
         ("approved_themes", "Customer first, Innovation, Our people, Sustainability"),
         ("active_threshold", "1"),
+        ("aggregate.response_minutes", "mean"),
         ("minutes.post", "20"),
         ("minutes.video", "45"),
         ("minutes.reply", "3"),
