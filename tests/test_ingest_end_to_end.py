@@ -58,8 +58,9 @@ def test_a_clean_workbook_keeps_leading_zeros(tmp_path):
     assert result.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_ten_planted_problems_are_each_reported_with_sheet_row_and_column(tmp_path):
-    sheets = {
+def planted_sheets() -> dict[str, list[list[object]]]:
+    """A workbook with exactly ten planted problems (also used by the CLI tests)."""
+    return {
         "people": [
             PEOPLE_HEADERS,
             ["001", "Ann Lee", "Sales", None, "C-suite"],        # row 2
@@ -86,7 +87,10 @@ def test_ten_planted_problems_are_each_reported_with_sheet_row_and_column(tmp_pa
             ["qualified_leads", 600, dt.datetime(2026, 12, 31), dt.datetime(2026, 1, 1)],
         ],
     }
-    result = load_paths([write_workbook(tmp_path / "planted.xlsx", sheets)])
+
+
+def test_ten_planted_problems_are_each_reported_with_sheet_row_and_column(tmp_path):
+    result = load_paths([write_workbook(tmp_path / "planted.xlsx", planted_sheets())])
     assert result.dataset is None
     assert [(p.severity, p.code, p.sheet, p.row, p.column) for p in result.report.problems] == [
         ("error", "duplicate_person_id", "people", 4, "Employee ID"),
