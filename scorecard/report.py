@@ -17,6 +17,11 @@ Shape (top-level keys)::
                  "teams": [{"department", "points", "participants",
                             "points_per_participant", "rank"}, ...]}
     benchmarks  {metric id: {"label", "ours", "benchmark", "gap", "executives", "source"}}
+    cascade     :func:`scorecard.cascade.cascade_report` — {"period", "active_threshold",
+                 "months", "company", "departments": {department: {"lift",
+                 "median_lag_days", "started_after_share", "reach", "adoption" by month and
+                 tier, "front" by month, ...}}, "leaders": [{"person_id", "reach", ...}],
+                 "cycle_members"}; the cascade is not narrowed by filters
 
 Missing values are ``None`` (JSON null). Metric values are rounded to their unit's decimals
 (:data:`scorecard.dictionary.UNIT_DECIMALS`); shares are fractions 0–1.
@@ -34,6 +39,7 @@ import pandas as pd
 
 from scorecard.benchmarks import executive_benchmarks
 from scorecard.bonus import bonus_pool
+from scorecard.cascade import cascade_report, team_reach
 from scorecard.dataset import Dataset, Filters, Period
 from scorecard.dictionary import REGISTRY, metric
 from scorecard.goals import goal_progress
@@ -68,20 +74,11 @@ def _records(frame: pd.DataFrame, index_name: str | None = None) -> list[dict[st
     return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
-def _team_reach(dataset: Dataset, period: Period) -> pd.Series | None:
-    """Team reach from the cascade module; None if that module is unavailable."""
-    try:
-        from scorecard.cascade import team_reach
-    except ImportError:
-        return None
-    return team_reach(dataset, period)
-
-
 def build_report(dataset: Dataset, period: Period, filters: Filters = Filters()
                  ) -> dict[str, Any]:
     """Every number of the dictionary for ``period`` and ``filters`` (see the module docstring
     for the shape). Goals are measured on the whole dataset up to its last day, unfiltered."""
-    cards = compute(dataset, period, filters, reach=_team_reach(dataset, period))
+    cards = compute(dataset, period, filters, reach=team_reach(dataset, period))
     people: dict[str, Any] = {}
     for pid, row in cards.people.iterrows():  # one entry per person: output-sized, not data
         entry = {c: plain(row[c]) for c in ("name", "title", "department", "tier")}
@@ -107,4 +104,5 @@ def build_report(dataset: Dataset, period: Period, filters: Filters = Filters()
                   "teams": _records(pool.teams, "department")},
         "benchmarks": {k: {c: plain(v) for c, v in row.items()}
                        for k, row in executive_benchmarks(dataset, period, filters).iterrows()},
+        "cascade": cascade_report(dataset, period),
     }

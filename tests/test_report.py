@@ -20,7 +20,8 @@ def report() -> dict:
 
 def test_top_level_shape(report):
     assert {"period", "company", "departments", "people", "goals", "bonus",
-            "benchmarks"} <= set(report)
+            "benchmarks", "cascade"} <= set(report)
+    assert set(report["cascade"]["departments"]) == {"Ops", "Mkt"}
     assert report["period"]["from"] == "2026-03-02" and report["period"]["to"] == "2026-03-08"
     assert report["period"]["previous"] == {"from": "2026-02-23", "to": "2026-03-01"}
     assert list(report["company"]) == list(metric_ids("scorecard"))

@@ -25,15 +25,10 @@ MEDIA_TYPES: dict[str, str] = {
 
 
 def full_report(dataset: Dataset, period: Period, filters: Filters = Filters()) -> dict[str, Any]:
-    """:func:`scorecard.report.build_report`, with the cascade added when the report lacks it."""
+    """:func:`scorecard.report.build_report` (kept as the export layer's single entry point)."""
     from scorecard.report import build_report
 
-    report = build_report(dataset, period, filters)
-    if "cascade" not in report:
-        from scorecard.cascade import cascade_report
-
-        report = {**report, "cascade": cascade_report(dataset, period)}
-    return report
+    return build_report(dataset, period, filters)
 
 
 def render(report: dict[str, Any], fmt: Format, meta: Any = None) -> bytes:
