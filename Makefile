@@ -24,6 +24,7 @@ bench: $(STAMP)
 	$(PY) bench/ingest.py
 	$(PY) bench/compute.py
 	$(PY) bench/cascade.py
+	$(PY) bench/app.py
 
 sample: $(STAMP)
 	$(PY) -m scorecard sample sample_data/sample_company.xlsx

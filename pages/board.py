@@ -15,6 +15,8 @@ from scorecard.ui import cache, state
 from scorecard.ui import format as fmt
 
 EXECUTIVE_TIERS = ("C-suite", "VP")
+#: The charts' own styling (the board pack's): Streamlit's theme squeezes their bar bands.
+THEME = None
 BOARD_TOP = 10  # executives drawn on the leadership chart: a slide holds about ten bars
 
 chosen = state.selection()
@@ -60,24 +62,25 @@ if len(goals):
     labels = labels.where(repeat == 0, labels + " #" + (repeat + 1).astype(str))
     table = goals.assign(goal=labels.to_numpy(),
                          expected=goals["expected"] / goals["target"].where(goals["target"] != 0))
-    st.altair_chart(vision_progress_chart(table), width="stretch", key="board_vision")
+    st.altair_chart(vision_progress_chart(table), theme=THEME, key="board_vision")
 
 if len(execs):
     st.altair_chart(leadership_scores_chart(
-        execs.rename(columns={"leadership_score": "score"}), top=BOARD_TOP), width="stretch",
+        execs.rename(columns={"leadership_score": "score"}), top=BOARD_TOP), theme=THEME,
         key="board_scores")
 
 left, right = st.columns(2)
 with left:
     bench = cache.benchmarks(chosen.key, chosen.period, chosen.filters)
     if len(bench) and bench["executives"].iloc[0] > 0:
-        st.altair_chart(benchmarks_chart(bench), width="stretch", key="board_benchmarks")
+        st.altair_chart(benchmarks_chart(bench), width="stretch", theme=THEME,
+                        key="board_benchmarks")
 with right:
     history = cache.cascade_frames(chosen.key, cache.trend_window(chosen.period))
     adoption = history.adoption if chosen.department else history.company_adoption
     if len(adoption):
         st.altair_chart(adoption_by_tier_chart(adoption, chosen.department), width="stretch",
-                        key="board_adoption")
+                        theme=THEME, key="board_adoption")
 
 st.divider()
 st.caption("Board pack: the PowerPoint deck, Excel workbook and PNG charts with these numbers "

@@ -7,9 +7,6 @@ import pandas as pd
 import streamlit as st
 
 from scorecard.cascade import COMPANY
-from scorecard.charts.cascade import (
-    adoption_by_tier_chart, icicle_chart, lag_histogram_chart, lift_reach_chart,
-)
 from scorecard.ui import cache, layout, state
 from scorecard.ui import format as fmt
 
@@ -51,32 +48,22 @@ figures = (
 for column, (label, value, help_text) in zip(columns, figures, strict=True):
     column.metric(label, value, help=help_text, border=True)
 
-# Adoption is a story over months: draw the months up to the period's end, not just the period.
-history = cache.cascade_frames(chosen.key, cache.trend_window(chosen.period))
-adoption = history.adoption if department else history.company_adoption
-if adoption.empty:
-    st.info("Nobody on the roster of this selection yet.")
+charts = cache.cascade_charts(chosen.key, chosen.period, department)
+if "adoption" in charts:  # drawn over the months up to the period's end: a story over time
+    st.vega_lite_chart(charts["adoption"], width="stretch", key="cascade_adoption")
 else:
-    st.altair_chart(adoption_by_tier_chart(adoption, department), width="stretch",
-                    key="cascade_adoption")
-
-pairs = frames.pairs
-if department:
-    pairs = pairs[pairs["department"] == department]
-if pairs["lag_days"].notna().any():
-    st.altair_chart(lag_histogram_chart(pairs, department), width="stretch", key="cascade_lag")
+    st.info("Nobody on the roster of this selection yet.")
+if "lag" in charts:
+    st.vega_lite_chart(charts["lag"], width="stretch", key="cascade_lag")
 else:
     st.info("No manager and report were both active in this period, so there is no lag to "
             "show yet. Try a longer period.")
-
-if department:
-    tree = cache.icicle(chosen.key, chosen.period, department)
-    if tree.empty:
-        st.info("Nobody in this department's tree.")
-    else:
-        st.altair_chart(icicle_chart(tree, department), width="stretch", key="cascade_icicle")
-else:
-    st.altair_chart(lift_reach_chart(frames.departments), key="cascade_lift_reach")
+if "icicle" in charts:
+    st.vega_lite_chart(charts["icicle"], width="stretch", key="cascade_icicle")
+elif "lift_reach" in charts:
+    st.vega_lite_chart(charts["lift_reach"], width="stretch", key="cascade_lift_reach")
+elif department:
+    st.info("Nobody in this department's tree.")
 
 st.subheader("Who has not started yet", anchor=False)
 leaders = frames.leaders

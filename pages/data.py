@@ -92,7 +92,9 @@ def upload_tab(uploader: str) -> None:
     existing = cache.store().find_by_sha256(result.sha256)
     if existing is not None:
         st.info(f"These files are identical to version {existing.version}, published "
-                f"{existing.created_at} by {existing.uploader}: publishing again stores nothing.")
+                f"{existing.created_at} by {existing.uploader}, so there is nothing new to "
+                "publish. To show that version again, make it current in the History tab.")
+        return
     if result.report.ok and st.button("Publish as a new version", type="primary",
                                       key="data_publish", icon=":material/publish:"):
         outcome = cache.store().publish(result.dataset, uploader=uploader,

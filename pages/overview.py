@@ -81,14 +81,11 @@ else:
                                              help=fmt.metric_help("leadership_score")),
         "change": st.column_config.NumberColumn("Change", format="%+.0f"),
     }
-    up, down = st.columns(2)
-    with up:
-        st.markdown("**Rising**")
-        rising = moves[moves["change"] > 0].nlargest(MOVERS, "change")
-        st.dataframe(rising, hide_index=True, width="stretch", column_config=config,
-                     key="overview_rising")
-    with down:
-        st.markdown("**Falling**")
-        falling = moves[moves["change"] < 0].nsmallest(MOVERS, "change")
-        st.dataframe(falling, hide_index=True, width="stretch", column_config=config,
-                     key="overview_falling")
+    for title, rows in (("Rising", moves[moves["change"] > 0].nlargest(MOVERS, "change")),
+                        ("Falling", moves[moves["change"] < 0].nsmallest(MOVERS, "change"))):
+        st.markdown(f"**{title}**")
+        if rows.empty:
+            st.caption("Nobody.")
+        else:
+            st.dataframe(rows, hide_index=True, width="stretch", column_config=config,
+                         key=f"overview_{title.lower()}")

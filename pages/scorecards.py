@@ -14,7 +14,7 @@ from scorecard.ui import advice, cache, layout, state
 from scorecard.ui import format as fmt
 
 CARD_METRICS = ("actions", "dialogue_ratio", "engagement_rate", "social_roi")
-MAX_CARDS = 24
+MAX_CARDS = 12  # a screenful or two; the Person tab and the table have everyone
 DEFAULT_TIERS = ["C-suite", "VP"]
 
 chosen = state.selection()
@@ -31,28 +31,32 @@ if people.empty:
     st.stop()
 
 
-def sparkline(trend: pd.DataFrame, person_id: str, metric_id: str) -> list[float] | None:
-    values = trend[(trend["key"] == person_id) & (trend["metric"] == metric_id)]
-    values = values.sort_values("month")["value"].dropna()
-    return values.tolist() if len(values) >= 2 else None
+Lines = dict[tuple[str, str], list[float]]
 
 
-def person_metric(row: pd.Series, metric_id: str, peers: pd.DataFrame, trend: pd.DataFrame,
-                  *, border: bool = False) -> None:
-    """One figure: value, change on the previous period, trend, rank among ``peers``."""
+def rank_table(peers: pd.DataFrame, metric_ids: tuple[str, ...]) -> pd.DataFrame:
+    """Rank of each peer on each metric (1 = best, by the metric's direction)."""
+    table = pd.DataFrame({m: advice.ordinal_rank(peers[m], metric(m).direction == "up")
+                          for m in metric_ids}, index=peers.index)
+    table.attrs["ranked"] = table.notna().sum().astype(int).to_dict()  # "of N" per metric
+    return table
+
+
+def person_metric(row: pd.Series, metric_id: str, peers: pd.DataFrame, ranks: pd.DataFrame,
+                  lines: Lines, *, border: bool = False) -> None:
+    """One figure: value, change on the previous period (named in the tab's caption), the
+    monthly trend and the rank among ``peers``."""
     definition = metric(metric_id)
     previous = before.people[metric_id].get(row.name) if metric_id in before.people else None
-    ranks = advice.ordinal_rank(peers[metric_id], definition.direction == "up")
+    line = lines.get((row.name, metric_id), [])
     st.metric(definition.label, fmt.value(metric_id, row[metric_id], chosen.currency),
               delta=fmt.delta(metric_id, row[metric_id], previous, chosen.currency),
-              delta_color=fmt.delta_color(metric_id), delta_description="vs previous period",
-              help=fmt.help_text(definition), border=border,
-              chart_data=sparkline(trend, row.name, metric_id))
-    st.caption(advice.rank_text(ranks.get(row.name), int(peers[metric_id].notna().sum())))
+              delta_color=fmt.delta_color(metric_id), help=fmt.help_text(definition), border=border,
+              chart_data=line if len(line) >= 2 else None)
+    st.caption(advice.rank_text(ranks.at[row.name, metric_id], ranks.attrs["ranked"][metric_id]))
 
 
-def pillar_bars(person_id: str) -> None:
-    pillars = cards.pillars.loc[person_id]
+def pillar_bars(pillars: pd.Series) -> None:
     for p in PILLARS:
         points, top = pillars[f"{p}_points"], pillars[f"{p}_max"]
         if pd.isna(points) or pd.isna(top) or top <= 0:
@@ -62,22 +66,24 @@ def pillar_bars(person_id: str) -> None:
                     text=f"{p.capitalize()}: {points:.0f} of {top:.0f}")
 
 
-def card(person_id: str, peers: pd.DataFrame, trend: pd.DataFrame) -> None:
+def card(person_id: str, peers: pd.DataFrame, ranks: pd.DataFrame, lines: Lines) -> None:
     row = people.loc[person_id]
     st.subheader(fmt.md(row["name"]), anchor=False)
     st.caption(fmt.md(" · ".join(str(v) for v in (row["title"], row["department"], row["tier"])
                                  if isinstance(v, str) and v)))
-    left, right = st.columns([1, 2])
+    left, right = st.columns([2, 3])
     with left:
-        person_metric(row, "leadership_score", peers, trend, border=True)
+        person_metric(row, "leadership_score", peers, ranks, lines, border=True)
+    pillars = cards.pillars.loc[person_id]
     with right:
-        pillar_bars(person_id)
-    st.markdown(fmt.md(explain(cards.pillars.loc[person_id]).capitalize() + "."))
-    columns = st.columns(len(CARD_METRICS))
-    for column, metric_id in zip(columns, CARD_METRICS, strict=True):
-        with column:
-            person_metric(row, metric_id, peers, trend)
-    st.info(advice.next_step(cards.pillars.loc[person_id], not_started.get(person_id, ())),
+        pillar_bars(pillars)
+    sentence = explain(pillars)
+    st.markdown(fmt.md(sentence[:1].upper() + sentence[1:] + "."))
+    columns = st.columns(2)
+    for i, metric_id in enumerate(CARD_METRICS):
+        with columns[i % 2]:
+            person_metric(row, metric_id, peers, ranks, lines)
+    st.info(advice.next_step(pillars, not_started.get(person_id, ())),
             icon=":material/lightbulb:")
 
 
@@ -89,43 +95,50 @@ def cards_tab() -> None:
     if peers.empty:
         layout.nobody("people of these tiers")
         return
-    st.caption(f"{len(peers)} people, best leadership score first; ranks are among them.")
-    trend = cache.trends(chosen.key, chosen.period, chosen.filters, "person",
-                         ("leadership_score", *CARD_METRICS))
+    st.caption(f"{len(peers)} people, best leadership score first; ranks are among them. "
+               f"Changes are against {state.period_caption(chosen.previous)}; the small "
+               f"charts show the months up to {chosen.period.end:%B %Y}.")
     shown = peers.index[:MAX_CARDS]
+    metric_ids = ("leadership_score", *CARD_METRICS)
+    lines = cache.sparklines(chosen.key, chosen.period, chosen.filters, metric_ids, tuple(shown))
+    ranks = rank_table(peers, metric_ids)
     columns = st.columns(2)
     for i, person_id in enumerate(shown):
         with columns[i % 2].container(border=True):
-            card(person_id, peers, trend)
+            card(person_id, peers, ranks, lines)
     if len(peers) > MAX_CARDS:
         st.caption(f"The first {MAX_CARDS} of {len(peers)} are shown; the Person tab and the "
                    "Everyone table have the rest.")
 
 
 def person_tab() -> None:
-    labels = {pid: f"{row['name']} — {row['title'] or row['tier']} ({row['department']})"
-              for pid, row in people.sort_values("name").iterrows()}
-    person_id = st.selectbox("Person", list(labels), format_func=labels.get,
+    ordered = people.sort_values("name")
+    role = ordered["title"].where(ordered["title"].fillna("") != "", ordered["tier"])
+    labels = dict(zip(ordered.index, ordered["name"] + " — " + role.fillna("") + " ("
+                      + ordered["department"] + ")", strict=True))
+    person_id = st.selectbox("Person", list(labels), format_func=labels.get, index=None,
                              key="cards_person", placeholder="Type a name…")
     if person_id is None:
-        st.info("Pick a person to see every figure of their scorecard.")
+        st.info("Type a name above to see every figure of that person's scorecard: your own, "
+                "or a peer's.")
         return
     row = people.loc[person_id]
     peers = people[people["tier"] == row["tier"]]
     st.caption(f"Ranks are among the {len(peers)} people of tier {row['tier']} in this "
                "selection.")
-    trend = cache.trends(chosen.key, chosen.period, chosen.filters, "person",
-                         tuple(SCORECARD_METRICS))
-    card(person_id, peers, trend)
+    lines = cache.sparklines(chosen.key, chosen.period, chosen.filters,
+                             tuple(SCORECARD_METRICS), (person_id,))
+    ranks = rank_table(peers, tuple(SCORECARD_METRICS))
+    card(person_id, peers, ranks, lines)
     for stage in STAGES:
         ids = [m.id for m in REGISTRY if m.stage == stage and m.id in SCORECARD_METRICS]
         if not ids:
             continue
         st.markdown(f"**{stage.capitalize()}**")
-        columns = st.columns(4)
+        columns = st.columns(3)
         for i, metric_id in enumerate(ids):
-            with columns[i % 4]:
-                person_metric(row, metric_id, peers, trend)
+            with columns[i % 3]:
+                person_metric(row, metric_id, peers, ranks, lines)
 
 
 def everyone_tab() -> None:

@@ -72,6 +72,12 @@ def test_delta_in_points_for_shares_and_missing_without_both_sides():
     # 12 − 15 = −3 posts
     assert fmt.delta("posts", 12.0, 15.0) == "-3"
     assert fmt.delta("posts", 12.0, float("nan")) is None
+    # 80 − 79.8 = 0.2 → a score shows "0": no arrow rather than a rise of nothing
+    assert fmt.delta("leadership_score", 80.0, 79.8) is None
+    # 0.4 − 0.3996 = 0.0004 → 0.0 pp: no arrow
+    assert fmt.delta("dialogue_ratio", 0.4, 0.3996) is None
+    # $1,200 − $1,000 = +$200
+    assert fmt.delta("time_cost", 1200.0, 1000.0) == "+$200"
 
 
 def test_markdown_escape_keeps_dollars_and_underscores_literal():

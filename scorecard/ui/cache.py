@@ -22,7 +22,7 @@ from scorecard.cascade import (
     adoption_of, departments_of, icicle_of, lag_pairs_of, leaders_of, prepare, team_reach,
 )
 from scorecard.dataset import Dataset, DatasetInfo, Filters, Period
-from scorecard.metrics import Scorecards, compute, monthly_series
+from scorecard.metrics import SCORECARD_METRICS, Scorecards, compute, monthly_series
 from scorecard.metrics.series import Level
 from scorecard.store import Store, database_url
 from scorecard.ui import periods
@@ -180,3 +180,47 @@ def benchmarks(key: str, period: Period, filters: Filters) -> pd.DataFrame:
 def people(key: str) -> pd.DataFrame:
     """The roster of the dataset behind ``key`` (shared: never mutate it)."""
     return dataset(key).people
+
+
+@st.cache_data(show_spinner=False, max_entries=RESULT_ENTRIES)
+def sparklines(key: str, period: Period, filters: Filters, metrics: tuple[str, ...],
+               person_ids: tuple[str, ...]) -> dict[tuple[str, str], list[float]]:
+    """Monthly values per (person, metric) for the small trends of the given people only, so a
+    rerun copies a few lists instead of the whole monthly frame. Missing months are left out."""
+    # One monthly computation serves every metric (the frame is cached once per period).
+    trend = trends(key, period, filters, "person", SCORECARD_METRICS)
+    mine = trend[trend["key"].isin(person_ids) & trend["metric"].isin(metrics)
+                 & trend["value"].notna()]
+    grouped = mine.sort_values("month").groupby(["key", "metric"], sort=False)["value"]
+    return {k: v for k, v in grouped.agg(list).items()}
+
+
+@st.cache_data(show_spinner=False, max_entries=RESULT_ENTRIES)
+def cascade_charts(key: str, period: Period, department: str | None) -> dict[str, dict]:
+    """The Cascades page's charts as Vega-Lite specs, built once per period and department:
+    building and validating Altair charts costs more than the page's numbers do.
+
+    Keys: ``adoption`` (over :func:`trend_window`), ``lag`` (absent without a both-active
+    pair), ``icicle`` (a department) or ``lift_reach`` (the company)."""
+    from scorecard.charts.cascade import (
+        adoption_by_tier_chart, icicle_chart, lag_histogram_chart, lift_reach_chart,
+    )
+
+    frames = cascade_frames(key, period)
+    history = cascade_frames(key, trend_window(period))
+    specs: dict[str, dict] = {}
+    adoption = history.adoption if department else history.company_adoption
+    if not adoption.empty:
+        specs["adoption"] = adoption_by_tier_chart(adoption, department).to_dict()
+    pairs = frames.pairs
+    if department:
+        pairs = pairs[pairs["department"] == department]
+    if pairs["lag_days"].notna().any():
+        specs["lag"] = lag_histogram_chart(pairs, department).to_dict()
+    if department:
+        tree = icicle(key, period, department)
+        if not tree.empty:
+            specs["icicle"] = icicle_chart(tree, department).to_dict()
+    else:
+        specs["lift_reach"] = lift_reach_chart(frames.departments).to_dict()
+    return specs

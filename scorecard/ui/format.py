@@ -53,15 +53,19 @@ def delta(metric_id: str, now: object, before: object, currency: str = "$") -> s
     """The change from ``before`` to ``now`` for ``st.metric(delta=...)``, or ``None``.
 
     Shares change in percentage points ("+4.0 pp"), other units in their own unit. ``None``
-    (no arrow) when either side is missing.
+    (no arrow) when either side is missing or the change rounds to nothing ("+0" would show
+    as a rise).
     """
     if _is_missing(now) or _is_missing(before):
         return None
     unit = metric(metric_id).unit
     change = float(now) - float(before)  # type: ignore[arg-type]
     if unit == "%":
-        return f"{change * 100:+.1f} pp"
-    text = number(abs(change), unit, currency)
+        text = f"{abs(change) * 100:.1f} pp"
+    else:
+        text = number(abs(change), unit, currency)
+    if text.lstrip(currency).strip("0.,% p") == "":
+        return None
     return ("-" if change < 0 else "+") + text
 
 

@@ -1,0 +1,248 @@
+"""The app through Streamlit's AppTest, from app.py as users start it.
+
+Every test gets its own SQLite store (SCORECARD_DATABASE_URL in a temp dir). AppTest can upload
+files in Streamlit 1.67 (``FileUploader.set_value``), so the Data page is driven through its real
+file uploader. The tiny dataset (three people, one reporting line) is small enough that the
+figures can be checked by hand; each expected value has its arithmetic beside it.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from scorecard.dataset import Dataset
+from scorecard.store import Store
+from scorecard.workbook import workbook_bytes
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+PAGES = ("overview", "scorecards", "cascades", "vision", "board", "data", "definitions")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TIMEOUT = 180  # the machine is shared; this bounds a hang, it is not a speed assertion
+
+
+def tiny_dataset(extra_reply_on_31_march: int = 0) -> Dataset:
+    """Ada (CEO) → Ben (VP) → Cy (staff), all in Ops. Activity, by calendar month of 2026:
+
+    - January: Cy shares once (1 action);
+    - February: Ada posts twice on 10 Feb (2 actions, 2 posts);
+    - March: Ada posts once on 2 Mar and replies 3 times on 31 Mar; Ben replies once on
+      10 Mar (5 actions, 4 of them replies).
+    """
+    people = pd.DataFrame({
+        "person_id": ["001", "002", "003"], "name": ["Ada Byrne", "Ben Okafor", "Cy Lee"],
+        "title": ["Chief Executive", "VP Operations", "Analyst"],
+        "department": ["Ops", "Ops", "Ops"], "manager_id": [None, "001", "002"],
+        "tier": ["C-suite", "VP", "Staff"],
+    })
+    activity = pd.DataFrame({
+        "date": pd.to_datetime(["2026-01-15", "2026-02-10", "2026-03-02", "2026-03-31",
+                                "2026-03-10"]),
+        "person_id": ["003", "001", "001", "001", "002"],
+        "channel": ["LinkedIn"] * 5,
+        "action": ["share", "post", "post", "reply", "reply"],
+        "count": [1, 2, 1, 3 + extra_reply_on_31_march, 1],
+        "minutes": [2.0, 40.0, 20.0, 9.0, 3.0],
+    })
+    return Dataset.from_frames(people=people, activity=activity)
+
+
+@pytest.fixture
+def warm_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run as a server does after its first run: with app.py's st.navigation, not the legacy
+    pages/ mode.
+
+    A ``pages/`` folder makes Streamlit run a page without app.py until some run calls
+    ``st.navigation``; a real server does that once per process, but AppTest starts every run
+    cold, and the way out (``scorecard.ui.state``: navigation, then a rerun) drops button clicks
+    of that run. The cold start has a test of its own.
+    """
+    original = PagesManager.__init__
+
+    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def temp_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    url = f"sqlite:///{tmp_path / 'scorecard.db'}"
+    monkeypatch.setenv("SCORECARD_DATABASE_URL", url)
+    return Store(url)
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warm_server: None) -> Store:
+    return temp_store(tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def tiny(store: Store) -> Store:
+    store.publish(tiny_dataset(), uploader="Test Setup", file_name="tiny.xlsx", sha256="tiny-v1")
+    return store
+
+
+def open_app(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    if page is not None:
+        at.switch_page(f"pages/{page}.py").run()
+    return at
+
+
+def metric_values(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def assert_clean(at: AppTest, page: str) -> None:
+    assert not at.exception, f"{page}: {[e.value for e in at.exception]}"
+    assert not at.error, f"{page}: {[e.value for e in at.error]}"
+
+
+# -- smoke -------------------------------------------------------------------------------------
+def test_every_page_of_the_sample_company_renders_without_an_error(store: Store):
+    at = open_app()
+    assert at.sidebar.markdown[0].value == "**Dataset:** Sample company"
+    for page in PAGES:
+        at.switch_page(f"pages/{page}.py").run()
+        assert_clean(at, page)
+        # the frame ran: the sidebar's period picker is on every page
+        assert at.sidebar.selectbox(key="sidebar_period").value == "Last month"
+
+
+def test_every_page_of_a_tiny_published_dataset_renders_without_an_error(tiny: Store):
+    at = open_app()
+    assert at.sidebar.markdown[0].value == "**Dataset:** Version 1"
+    for page in PAGES:
+        at.switch_page(f"pages/{page}.py").run()
+        assert_clean(at, page)
+
+
+def test_an_empty_activity_sheet_gives_a_next_step_instead_of_figures(store: Store):
+    store.publish(Dataset.from_frames(people=tiny_dataset().people), uploader="t",
+                  file_name="people-only.xlsx", sha256="people-only")
+    at = open_app("overview")
+    assert_clean(at, "overview")
+    assert "no activity rows yet" in at.info[0].value
+    assert not at.metric
+
+
+def test_a_deep_link_on_a_cold_server_still_runs_inside_the_frame(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    temp_store(tmp_path, monkeypatch).publish(tiny_dataset(), uploader="t", file_name="t.xlsx",
+                                              sha256="tiny-v1")
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    at.switch_page("pages/cascades.py").run()
+    assert_clean(at, "cascades")
+    assert at.title[0].value == "Cascades"
+    # the sidebar comes from app.py's frame, drawn once
+    assert len(at.sidebar.selectbox) == 2
+
+
+# -- period ------------------------------------------------------------------------------------
+def test_changing_the_period_changes_the_figures_to_the_hand_computed_values(tiny: Store):
+    at = open_app("overview")
+    month = metric_values(at)
+    # Last month = March (the last activity day is 31 March): 1 + 3 (Ada) + 1 (Ben) = 5 actions
+    assert month["Actions"] == "5"
+    # replies 3 + 1 = 4 of 5 actions = 80%
+    assert month["Dialogue ratio"] == "80%"
+    deltas = {m.label: m.delta for m in at.metric}
+    # February had Ada's 2 posts: 5 − 2 = +3
+    assert deltas["Actions"] == "+3"
+
+    at.sidebar.selectbox(key="sidebar_period").set_value("Last quarter").run()
+    quarter = metric_values(at)
+    # Q1 = January–March: 1 (Jan) + 2 (Feb) + 5 (Mar) = 8 actions, 4 replies → 4 / 8 = 50%
+    assert quarter["Actions"] == "8"
+    assert quarter["Dialogue ratio"] == "50%"
+
+
+def test_the_period_and_department_persist_across_pages(tiny: Store):
+    at = open_app("overview")
+    at.sidebar.selectbox(key="sidebar_period").set_value("Last quarter").run()
+    at.sidebar.selectbox(key="sidebar_department").set_value("Ops").run()
+    at.switch_page("pages/scorecards.py").run()
+    assert at.sidebar.selectbox(key="sidebar_period").value == "Last quarter"
+    assert at.sidebar.selectbox(key="sidebar_department").value == "Ops"
+    assert "Ops · last quarter: 01 Jan 2026 – 31 Mar 2026" in at.caption[0].value.replace("\\", "")
+
+
+# -- data: upload, publish, history ------------------------------------------------------------
+def test_a_good_upload_publishes_a_new_version_shown_on_scorecards(tiny: Store):
+    data = workbook_bytes(tiny_dataset(extra_reply_on_31_march=2))
+    at = open_app("data")
+    at.text_input(key="data_uploader_name").set_value("Dana Smith")
+    at.file_uploader(key="data_files").set_value(("march.xlsx", data, XLSX)).run()
+    assert_clean(at, "data")
+    at.button(key="data_publish").click().run()
+    assert_clean(at, "data")
+    assert "Published version 2" in at.success[0].value
+    current = tiny.current()
+    assert current is not None and current.version == 2 and current.uploader == "Dana Smith"
+
+    at.switch_page("pages/scorecards.py").run()
+    assert_clean(at, "scorecards")
+    assert at.sidebar.markdown[0].value == "**Dataset:** Version 2"
+    assert at.caption[0].value.startswith("Version 2")
+    at.switch_page("pages/overview.py").run()
+    # March now has Ada's 3 + 2 replies: 1 + 5 + 1 = 7 actions
+    assert metric_values(at)["Actions"] == "7"
+
+
+def test_the_same_file_again_is_recognised_and_not_stored_twice(tiny: Store):
+    data = workbook_bytes(tiny_dataset(extra_reply_on_31_march=1))
+    at = open_app("data")
+    at.file_uploader(key="data_files").set_value(("march.xlsx", data, XLSX)).run()
+    at.button(key="data_publish").click().run()
+    at.file_uploader(key="data_files").set_value(("march again.xlsx", data, XLSX)).run()
+    assert any("identical to version 2" in i.value for i in at.info)
+    with pytest.raises(KeyError):  # nothing new to publish
+        at.button(key="data_publish")
+    assert [v.version for v in tiny.versions()] == [2, 1]
+
+
+def test_a_broken_upload_lists_its_errors_and_leaves_the_current_version(tiny: Store):
+    book = load_workbook(io.BytesIO(workbook_bytes(tiny_dataset())))
+    sheet = book["activity"]
+    sheet["A3"] = "the day after payday"  # row 3 = the second data row
+    out = io.BytesIO()
+    book.save(out)
+    at = open_app("data")
+    at.file_uploader(key="data_files").set_value(("broken.xlsx", out.getvalue(), XLSX)).run()
+    assert not at.exception
+    assert "nothing was published" in at.error[0].value
+    problems = at.dataframe[0].value  # the first table on the page: the errors
+    assert list(problems["sheet"]) == ["activity"]
+    assert list(problems["row"]) == [3]
+    with pytest.raises(KeyError):
+        at.button(key="data_publish")
+    assert tiny.current().version == 1
+    assert [v.version for v in tiny.versions()] == [1]
+
+
+def test_make_current_switches_back_to_an_earlier_version(tiny: Store):
+    tiny.publish(tiny_dataset(extra_reply_on_31_march=4), uploader="t", file_name="b.xlsx",
+                 sha256="tiny-v2")
+    at = open_app("data")
+    at.selectbox(key="data_version").set_value(1)
+    at.button(key="data_make_current").click().run()
+    assert_clean(at, "data")
+    assert tiny.current().version == 1
+    assert at.sidebar.markdown[0].value == "**Dataset:** Version 1"
+
+
+def test_the_template_download_is_the_schema_workbook(store: Store):
+    at = open_app("data")
+    button = at.get_by_key("data_template")
+    assert button is not None
+    from scorecard.ui.upload import template_bytes
+
+    book = load_workbook(io.BytesIO(template_bytes()))
+    assert {"people", "activity", "outcomes", "goals", "assumptions"} <= set(book.sheetnames)

@@ -1,0 +1,185 @@
+"""The app in a real browser: Playwright driving Debian's Chromium against `streamlit run`.
+
+Opens every page (and screenshots it into tests/screenshots/, git-ignored), uploads a workbook
+through the real file input and publishes it, and downloads the template. Without
+/usr/bin/chromium the tests skip with a reason, unless SCORECARD_REQUIRE_BROWSER=1 (CI), where
+they fail instead. The server has its own SQLite store in a temp dir and starts empty, so the
+pages show the bundled sample company until the upload test publishes version 1.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scorecard.workbook import write_workbook
+from tests.test_app import tiny_dataset
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = ROOT / "tests" / "screenshots"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update",
+               "--disable-sync"]
+WAIT_MS = 120_000  # bounds a hang on a shared machine; not a speed assertion
+#: Each page and a text that appears once it has rendered its last section.
+PAGES = {
+    "overview": "Biggest movers",
+    "scorecards": "Weakest pillar",
+    "cascades": "Who has not started yet",
+    "vision": "Bonus pool",
+    "board": "Board pack",
+    "data": "Drop your filled-in template",
+    "definitions": "Impact",
+}
+
+if not CHROMIUM.exists():
+    if os.environ.get("SCORECARD_REQUIRE_BROWSER") == "1":
+        pytest.fail("SCORECARD_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing "
+                    "(apt-get install -y chromium)", pytrace=False)
+    pytest.skip("no /usr/bin/chromium: `apt-get install -y chromium` to run the browser tests",
+                allow_module_level=True)
+
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`streamlit run app.py` on a free port with an empty store; its base URL."""
+    folder = tmp_path_factory.mktemp("browser")
+    port = free_port()
+    env = dict(os.environ, SCORECARD_DATABASE_URL=f"sqlite:///{folder / 'scorecard.db'}")
+    log = (folder / "server.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError((folder / "server.log").read_text()) from None
+                time.sleep(0.2)
+        yield f"http://localhost:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    # Streamlit scrolls inside its own container, so a tall window is what makes the
+    # screenshot show the whole page.
+    context = browser.new_context(viewport={"width": 1400, "height": 2600},
+                                  accept_downloads=True)
+    tab = context.new_page()
+    tab.set_default_timeout(WAIT_MS)
+    yield tab
+    context.close()
+
+
+def settle(page: Page, text: str) -> None:
+    """Wait for ``text``, for the script run to finish and for every chart to be drawn."""
+    page.get_by_text(text).first.wait_for()
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=stApp]')"
+        "?.getAttribute('data-test-script-state') === 'notRunning'")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]"
+        ".every(c => c.querySelector('canvas, svg'))")
+    # Elements whose code loads on demand show a skeleton until it arrives.
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stSkeleton], "
+        "[data-testid=stSkeletonElement]')")
+
+
+def assert_no_failure(page: Page) -> None:
+    assert page.get_by_test_id("stException").count() == 0
+    errors = page.get_by_test_id("stAlertContentError")
+    assert errors.count() == 0, errors.all_inner_texts()
+
+
+def test_the_root_opens_the_overview(server: str, page: Page):
+    page.goto(server)
+    settle(page, PAGES["overview"])
+    assert page.url.rstrip("/").endswith("/overview")
+    assert_no_failure(page)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_opens_and_is_screenshotted(server: str, page: Page, name: str):
+    page.goto(f"{server}/{name}")
+    settle(page, PAGES[name])
+    assert_no_failure(page)
+    if name != "board":  # the board view starts with the sidebar folded away
+        page.get_by_text("Sample company").first.wait_for()
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_the_template_downloads_as_the_schema_workbook(server: str, page: Page,
+                                                       tmp_path: Path):
+    from openpyxl import load_workbook
+
+    page.goto(f"{server}/data")
+    settle(page, PAGES["data"])
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the blank template").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "social_scorecard_template.xlsx"
+    sheets = set(load_workbook(saved, read_only=True).sheetnames)
+    assert {"people", "activity", "outcomes", "goals", "assumptions"} <= sheets
+
+
+def test_upload_through_the_file_input_then_publish(server: str, page: Page, tmp_path: Path):
+    workbook = tmp_path / "tiny company.xlsx"
+    write_workbook(tiny_dataset(), workbook)
+    page.goto(f"{server}/data")
+    settle(page, PAGES["data"])
+    name = page.get_by_role("textbox", name="Your name")
+    name.fill("Dana Smith")
+    name.press("Enter")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(workbook))
+    settle(page, "No problems found")
+    page.get_by_role("button", name="Publish as a new version").click()
+    settle(page, "Published version 1")
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "data_published.png"), full_page=True)
+    assert page.get_by_text("by Dana Smith").count() >= 1  # the sidebar's dataset line
+
+    page.goto(f"{server}/scorecards")
+    settle(page, "Weakest pillar")
+    assert page.get_by_text("Version 1").first.is_visible()
+    assert_no_failure(page)
