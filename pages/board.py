@@ -11,7 +11,7 @@ from scorecard.charts.board import (
 )
 from scorecard.charts.cascade import adoption_by_tier_chart
 from scorecard.dictionary import is_metric, metric
-from scorecard.ui import cache, state
+from scorecard.ui import cache, downloads, state
 from scorecard.ui import format as fmt
 
 EXECUTIVE_TIERS = ("C-suite", "VP")
@@ -62,26 +62,35 @@ if len(goals):
     labels = labels.where(repeat == 0, labels + " #" + (repeat + 1).astype(str))
     table = goals.assign(goal=labels.to_numpy(),
                          expected=goals["expected"] / goals["target"].where(goals["target"] != 0))
-    st.altair_chart(vision_progress_chart(table), theme=THEME, key="board_vision")
+    vision = vision_progress_chart(table)
+    st.altair_chart(vision, theme=THEME, key="board_vision")
+    downloads.chart_buttons(vision, "vision-progress", "board_vision_save")
 
 if len(execs):
-    st.altair_chart(leadership_scores_chart(
-        execs.rename(columns={"leadership_score": "score"}), top=BOARD_TOP), theme=THEME,
-        key="board_scores")
+    scores = leadership_scores_chart(execs.rename(columns={"leadership_score": "score"}),
+                                     top=BOARD_TOP)
+    st.altair_chart(scores, theme=THEME, key="board_scores")
+    downloads.chart_buttons(scores, "leadership-scores", "board_scores_save")
 
 left, right = st.columns(2)
 with left:
     bench = cache.benchmarks(chosen.key, chosen.period, chosen.filters)
     if len(bench) and bench["executives"].iloc[0] > 0:
-        st.altair_chart(benchmarks_chart(bench), width="stretch", theme=THEME,
-                        key="board_benchmarks")
+        versus_2010 = benchmarks_chart(bench)
+        st.altair_chart(versus_2010, width="stretch", theme=THEME, key="board_benchmarks")
+        downloads.chart_buttons(versus_2010, "executives-vs-2010", "board_benchmarks_save")
 with right:
     history = cache.cascade_frames(chosen.key, cache.trend_window(chosen.period))
     adoption = history.adoption if chosen.department else history.company_adoption
     if len(adoption):
-        st.altair_chart(adoption_by_tier_chart(adoption, chosen.department), width="stretch",
-                        theme=THEME, key="board_adoption")
+        cascade = adoption_by_tier_chart(adoption, chosen.department)
+        st.altair_chart(cascade, width="stretch", theme=THEME, key="board_adoption")
+        downloads.chart_buttons(cascade, "adoption-by-tier", "board_adoption_save")
 
 st.divider()
-st.caption("Board pack: the PowerPoint deck, Excel workbook and PNG charts with these numbers "
-           "will be one click away here.")
+st.subheader("Board pack", anchor=False)
+st.caption("The deck, the workbook and the JSON carry exactly the numbers on this page: "
+           f"{chosen.scope}, {state.period_caption(chosen.period)}. Each file is built when you "
+           "click, in a few seconds.")
+downloads.board_pack_buttons(chosen.key, chosen.info, chosen.period, chosen.filters,
+                             chosen.scope, "board")

@@ -7,20 +7,22 @@ import pandas as pd
 import streamlit as st
 
 from scorecard.cascade import COMPANY
-from scorecard.ui import cache, layout, state
+from scorecard.ui import cache, downloads, layout, state
 from scorecard.ui import format as fmt
 
 LIFT_HELP = ("How much likelier people are to be active in a month when their manager is. "
              "Formula: P(active | manager active that month) / P(active | manager inactive that "
              "month) over the person-months of everyone with a manager; 1.0 means no cascade; "
              "missing when either group is empty.")
-LAG_HELP = ("Days from a manager's first active day to a direct report's, both within the "
-            "period; the median over the pairs where both were active.")
+LAG_HELP = ("Days from the day a manager started (first active day ever) to the day a direct "
+            "report started, over the pairs where both started within the period; the median. "
+            "People active since before the period did not start in it and are left out.")
 REACH_HELP = ("Active share of everyone below the department's heads: people whose manager "
               "is in the same department and who were active in at least one month / those "
               "people.")
 ADOPTION_HELP = "People active in at least one month of the period / people."
-AFTER_HELP = "Share of the reporting lines (both active) where the report started after the manager."
+AFTER_HELP = ("Share of the reporting lines (both started within the period) where the report "
+              "started after the manager.")
 
 chosen = state.selection()
 if not layout.heading("Cascades", chosen, "If the bosses are doing it, everyone will do it too. "
@@ -51,17 +53,22 @@ for column, (label, value, help_text) in zip(columns, figures, strict=True):
 charts = cache.cascade_charts(chosen.key, chosen.period, department)
 if "adoption" in charts:  # drawn over the months up to the period's end: a story over time
     st.vega_lite_chart(charts["adoption"], width="stretch", key="cascade_adoption")
+    downloads.chart_buttons(charts["adoption"], "adoption-by-tier", "cascade_adoption_save")
 else:
     st.info("Nobody on the roster of this selection yet.")
 if "lag" in charts:
     st.vega_lite_chart(charts["lag"], width="stretch", key="cascade_lag")
+    downloads.chart_buttons(charts["lag"], "cascade-lag", "cascade_lag_save")
 else:
-    st.info("No manager and report were both active in this period, so there is no lag to "
-            "show yet. Try a longer period.")
+    st.info("No manager and direct report both started within this period, so there is no lag "
+            "to show. Choose a longer period (year to date, or a custom range back to the start "
+            "of your data) to see how long teams took to follow.")
 if "icicle" in charts:
     st.vega_lite_chart(charts["icicle"], width="stretch", key="cascade_icicle")
+    downloads.chart_buttons(charts["icicle"], "organisation", "cascade_icicle_save")
 elif "lift_reach" in charts:
     st.vega_lite_chart(charts["lift_reach"], width="stretch", key="cascade_lift_reach")
+    downloads.chart_buttons(charts["lift_reach"], "lift-and-reach", "cascade_lift_reach_save")
 elif department:
     st.info("Nobody in this department's tree.")
 

@@ -10,7 +10,7 @@ from scorecard.dictionary import REGISTRY, STAGES, metric
 from scorecard.metrics import SCORECARD_METRICS
 from scorecard.schema import TIERS
 from scorecard.score import explain
-from scorecard.ui import advice, cache, layout, state
+from scorecard.ui import advice, cache, downloads, layout, state
 from scorecard.ui import format as fmt
 
 CARD_METRICS = ("actions", "dialogue_ratio", "engagement_rate", "social_roi")
@@ -172,3 +172,9 @@ with person_view:
     person_tab()
 with everyone_view:
     everyone_tab()
+
+st.divider()
+st.caption("Take these scorecards into a meeting: the same numbers as a deck, a workbook or "
+           "JSON, built when you click.")
+downloads.board_pack_buttons(chosen.key, chosen.info, chosen.period, chosen.filters,
+                             chosen.scope, "cards")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -82,7 +82,7 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from scorecard.dataset import Period
+    from scorecard.dataset import DatasetInfo, Period
     from scorecard.export import full_report, render, write_report
 
     if args.files:
@@ -92,7 +92,10 @@ def _report(args: argparse.Namespace) -> int:
         if result.dataset is None:
             print(result.report.as_text(), file=sys.stderr)
             return EXIT_INVALID
-        dataset, meta = result.dataset, None
+        dataset = result.dataset
+        meta = DatasetInfo(version=None, created_at=datetime.now(UTC).strftime(
+            "%Y-%m-%d %H:%M UTC"), uploader="command line", file_name=result.file_name,
+            sha256=result.sha256, row_counts=dataset.row_counts)
     else:
         from scorecard.current import load_current
         from scorecard.store import Store

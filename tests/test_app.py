@@ -246,3 +246,34 @@ def test_the_template_download_is_the_schema_workbook(store: Store):
 
     book = load_workbook(io.BytesIO(template_bytes()))
     assert {"people", "activity", "outcomes", "goals", "assumptions"} <= set(book.sheetnames)
+
+
+# -- board pack --------------------------------------------------------------------------------
+def test_the_board_view_offers_the_board_pack_with_the_numbers_on_screen(tiny: Store):
+    import json
+    from datetime import date
+
+    from pptx import Presentation
+
+    from scorecard.dataset import Filters, Period
+    from scorecard.ui import downloads
+
+    at = open_app("board")
+    assert_clean(at, "board")
+    for fmt in ("pptx", "xlsx", "json"):
+        assert at.get_by_key(f"board_pack_{fmt}") is not None, fmt
+    assert at.get_by_key("board_scores_save_png") is not None
+    # "People active" on screen: everyone acted in Q1 but only Ada and Ben in March → 2 / 3
+    assert metric_values(at)["People active"] == "67%"
+
+    # The bytes behind the buttons (built on click) carry the same numbers: last month = March.
+    march, info = Period(date(2026, 3, 1), date(2026, 3, 31)), tiny.current()
+    key = f"{tiny.url}#v1"
+    report = json.loads(downloads.pack_bytes(key, march, Filters(), "json", info))
+    assert report["company"]["actions"] == 5  # 1 post + 3 replies (Ada) + 1 reply (Ben)
+    assert report["company"]["active_share"] == pytest.approx(2 / 3, abs=1e-4)
+    deck = Presentation(io.BytesIO(downloads.pack_bytes(key, march, Filters(), "pptx", info)))
+    titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
+    assert any("Vision" in t for t in titles) and any("cascade" in t.lower() for t in titles)
+    book = load_workbook(io.BytesIO(downloads.pack_bytes(key, march, Filters(), "xlsx", info)))
+    assert "People scorecards" in book.sheetnames

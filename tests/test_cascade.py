@@ -178,3 +178,26 @@ def test_threshold_assumption_changes_who_is_active():
     assumptions = pd.DataFrame({"key": ["active_threshold"], "value": ["2"]})
     data = Dataset.from_frames(people=PEOPLE, activity=ACTIVITY, assumptions=assumptions)
     assert team_reach(data, PERIOD)[["01", "02", "03"]].tolist() == [0.0, 0.0, 0.0]
+
+
+def test_lag_compares_real_starts_and_leaves_out_people_active_since_before_the_period():
+    # Period Q1 2026. Mo started 3 Nov 2025 (before the period) and posts again 5 Jan;
+    # Rae (reports to Mo) starts 12 Jan: Mo did not start in the period → pair left out.
+    # Max starts 7 Jan; Ria (reports to Max) starts 16 Feb → 16 Feb − 7 Jan = 40 days.
+    # Rob (reports to Max) was active 15 Dec 2025 and again 2 Feb → started before → left out.
+    # Only Ria's pair counts: median 40, 1 of 1 started after. (Reading only the period, the
+    # lags would have been 12 − 5 = 7, 40 and 2 Feb − 7 Jan = 26: median 26.)
+    people = pd.DataFrame({
+        "person_id": ["m1", "r1", "m2", "r2", "r3"], "name": ["Mo", "Rae", "Max", "Ria", "Rob"],
+        "department": ["Ops"] * 5, "manager_id": [None, "m1", None, "m2", "m2"]})
+    days = {"m1": ["2025-11-03", "2026-01-05"], "r1": ["2026-01-12"], "m2": ["2026-01-07"],
+            "r2": ["2026-02-16"], "r3": ["2025-12-15", "2026-02-02"]}
+    activity = pd.DataFrame([{"date": d, "person_id": p, "channel": "X", "action": "post"}
+                             for p, ds in days.items() for d in ds])
+    inputs = prepare(Dataset.from_frames(people=people, activity=activity), PERIOD)
+    pairs = lag_pairs_of(inputs).set_index("person_id")
+    assert pairs["lag_days"].isna().to_dict() == {"r1": True, "r2": False, "r3": True}
+    assert pairs.at["r2", "lag_days"] == 40
+    summary = summarise_lag(lag_pairs_of(inputs), ())
+    assert summary["median_lag_days"].item() == 40
+    assert summary["started_after_share"].item() == 1.0

@@ -129,3 +129,16 @@ def test_deck_renders_to_pages_that_are_not_blank(tmp_path: Path, report: dict) 
     for page in pages:
         extrema = ImageStat.Stat(Image.open(page).convert("L")).extrema[0]
         assert extrema[0] < 128, f"{page.name} is blank"
+
+
+def test_a_file_read_directly_is_named_on_the_title_slide_and_lags_read_in_days() -> None:
+    from scorecard.dataset import DatasetInfo
+    from scorecard.export.meta import company_name, version_text
+    from scorecard.export.slides import days_text
+
+    info = DatasetInfo(version=None, created_at="2026-04-01 08:00 UTC", uploader="command line",
+                       file_name="march.xlsx", sha256="x")
+    assert company_name(info) == "march.xlsx"
+    assert version_text(info) == "Unpublished file march.xlsx, read 2026-04-01 08:00 UTC"
+    assert [days_text(d) for d in (0, 1, 1.2, 12, -1)] == [
+        "0 days", "1 day", "1 day", "12 days", "-1 day"]

@@ -18,12 +18,15 @@ from scorecard.dataset import Dataset, Period
 
 @dataclass(frozen=True)
 class MonthlyActivity:
-    """Actions per person and month, the active flags, and each person's first active day."""
+    """Actions per person and month, the active flags, and the days people started."""
 
     months: pd.DatetimeIndex  # first day of each month the period touches
     actions: np.ndarray  # float (people, months)
     active: np.ndarray  # bool (people, months)
     first_day: np.ndarray  # datetime64[D] per person; NaT when never active in the period
+    #: datetime64[D] per person: the day they started (first active day over all activity up to
+    #: the period's end), NaT unless that day falls inside the period.
+    start_day: np.ndarray
     threshold: float
 
     @property
@@ -49,13 +52,32 @@ def monthly_activity(dataset: Dataset, period: Period, ids: pd.Index) -> Monthly
 
     Activity of IDs outside ``ids`` is ignored. The first active day is the first day with an
     action (count > 0) inside the person's first active month: with the default threshold of
-    1 simply their first action of the period; NaT for people never active.
+    1 simply their first action. ``first_day`` looks inside the period only; ``start_day`` looks
+    at all activity up to the period's end, so a person active since before the period has no
+    start inside it (the cascade lag compares real starts, not the period's first Monday).
     """
-    months = month_starts(period)
-    n, m = len(ids), len(months)
     threshold = active_threshold(dataset)
     activity = dataset.activity
-    rows = activity.loc[period.contains(activity["date"]), ["date", "person_id", "count"]]
+    before_end = activity["date"] <= pd.Timestamp(period.end)
+    in_period = before_end & (activity["date"] >= pd.Timestamp(period.start))
+    months, actions, active, first_day = _monthly(activity.loc[in_period], period, ids,
+                                                  threshold)
+    earlier = before_end & ~in_period
+    if earlier.any():
+        history = Period(activity.loc[earlier, "date"].min().date(), period.end)
+        started = _monthly(activity.loc[before_end], history, ids, threshold)[3]
+        start_day = np.where(started >= np.datetime64(period.start, "D"), started,
+                             np.datetime64("NaT", "D"))
+    else:
+        start_day = first_day
+    return MonthlyActivity(months, actions, active, first_day, start_day, threshold)
+
+
+def _monthly(rows: pd.DataFrame, period: Period, ids: pd.Index, threshold: float
+             ) -> tuple[pd.DatetimeIndex, np.ndarray, np.ndarray, np.ndarray]:
+    """(months, actions, active, first active day) of ``rows`` (all inside ``period``)."""
+    months = month_starts(period)
+    n, m = len(ids), len(months)
     # Factorise first: looking up 50,000 distinct IDs is far cheaper than 500,000 rows.
     codes, distinct = pd.factorize(rows["person_id"].astype("str"))
     pos = np.append(ids.get_indexer(distinct), -1)[codes]  # code -1 (missing ID) → -1
@@ -75,7 +97,7 @@ def monthly_activity(dataset: Dataset, period: Period, ids: pd.Index) -> Monthly
     np.minimum.at(first_day, pos[in_first], day[in_first])
     first_day = np.where(first_day == never, np.datetime64("NaT", "D"),
                          first_day.astype("datetime64[D]"))
-    return MonthlyActivity(months, actions, active, first_day, threshold)
+    return months, actions, active, first_day
 
 
 def _day_numbers(dates: pd.Series) -> np.ndarray:

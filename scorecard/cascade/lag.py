@@ -1,8 +1,10 @@
 """Cascade lag: how long after their manager each person started.
 
 For every reporting line (report, manager) of the cycle-free forest: ``lag_days`` = report's
-first active day − manager's first active day, in days, both within the period (see
-:mod:`scorecard.cascade.activity` for the first active day). Missing unless both were active.
+start day − manager's start day, in days, both within the period. A start day is the first
+active day over all activity up to the period's end (see :mod:`scorecard.cascade.activity`):
+someone active since before the period did not start in it, so the pair is left out rather
+than read as "started on the period's first day". Missing unless both started in the period.
 A report "started after" their manager when the lag is strictly positive (same day is not
 after). Summaries run over the pairs where both were active; a pair belongs to the report's
 department.

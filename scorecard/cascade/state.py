@@ -33,12 +33,12 @@ class CascadeInputs:
         return reports, self.tree.forest[reports]
 
     def lag_days(self) -> np.ndarray:
-        """Per reporting line of :meth:`pairs`: report's first active day − manager's, in days.
+        """Per reporting line of :meth:`pairs`: report's start day − manager's, in days.
 
-        NaN unless both were active in the period.
+        NaN unless both started inside the period (see ``MonthlyActivity.start_day``).
         """
         reports, managers = self.pairs()
-        first = self.activity.first_day
+        first = self.activity.start_day
         lag = (first[reports] - first[managers]).astype("timedelta64[D]")
         return np.where(np.isnat(lag), np.nan, lag.astype(np.int64).astype(np.float64))
 

@@ -24,23 +24,31 @@ def period_text(report: Mapping[str, Any]) -> str:
     return str(period)
 
 
+def is_sample(meta: Any) -> bool:
+    """The bundled sample company (see :func:`scorecard.current.sample_info`)."""
+    return _get(meta, "version") is None and _get(meta, "uploader") == "sample company"
+
+
 def company_name(meta: Any) -> str:
-    """"Sample company" for the bundled sample (version None), else the uploaded file's name."""
+    """"Sample company" for the bundled sample, else the uploaded file's name."""
     if meta is None:
         return "Social scorecard"
-    version = _get(meta, "version")
-    if version is None:
+    if is_sample(meta):
         return "Sample company"
-    return str(_get(meta, "file_name") or f"Version {version}")
+    version = _get(meta, "version")
+    return str(_get(meta, "file_name") or (f"Version {version}" if version else "Unnamed file"))
 
 
 def version_text(meta: Any) -> str:
-    """"Dataset version 4 of 2026-03-31T09:12:00" or "Sample company (bundled)"."""
+    """"Dataset version 4 of 2026-03-31 09:12 UTC", "Sample company dataset (bundled)", or
+    "Unpublished file march.xlsx, read 2026-04-01 08:00 UTC" for a file read directly."""
     if meta is None:
         return "Dataset version unknown"
     version, created = _get(meta, "version"), _get(meta, "created_at")
-    if version is None:
+    if is_sample(meta):
         return f"Sample company dataset ({created or 'bundled'})"
+    if version is None:
+        return f"Unpublished file {_get(meta, 'file_name')}, read {created}"
     return f"Dataset version {version} of {created}"
 
 

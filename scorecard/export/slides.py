@@ -25,8 +25,9 @@ CASCADE_TERMS: tuple[str, ...] = (
     "Adoption: active people / people, by tier and month.",
     "Cascade lift: P(active | manager active that month) / P(active | manager inactive that "
     "month), over the person-months of everyone with a manager; missing where a side is empty.",
-    "Cascade lag: days from a manager's first active day to a direct report's (median over "
-    "pairs both active); started after = share of reports who began after their manager.",
+    "Cascade lag: days from the day a manager started (first active day ever) to the day a "
+    "direct report started, median over the pairs where both started within the period; "
+    "started after = share of those reports who began after their manager.",
     "Team reach: active share of everyone below a leader.",
     "Provenance: measured from the uploaded activity and people rows.",
 )
@@ -86,7 +87,7 @@ def cascade_kpis(row: pd.Series | None) -> list[tuple[str, str]]:
         ("as likely to be active when the manager is (lift)",
          MISSING_TEXT if is_missing(lift) else f"{float(lift):.1f}×"),  # type: ignore[arg-type]
         ("median days after their manager began",
-         MISSING_TEXT if is_missing(lag) else f"{float(lag):.0f} days"),  # type: ignore[arg-type]
+         MISSING_TEXT if is_missing(lag) else days_text(float(lag))),  # type: ignore[arg-type]
         ("of reports began after their manager", display(get("started_after_share"), "%")),
         ("team reach: active below the heads", display(get("reach"), "%")),
     ]
@@ -111,3 +112,9 @@ def definitions(prs: PresentationType, metric_ids: Sequence[str]) -> None:
     slide = titled_slide(prs, "Appendix: cascade terms")
     text_box(slide, CONTENT, list(CASCADE_TERMS), 20)
     notes(slide, list(CASCADE_TERMS))
+
+
+def days_text(days: float) -> str:
+    """"1 day", "0 days", "12 days" (rounded to whole days)."""
+    whole = round(days)
+    return f"{whole:.0f} day" if abs(whole) == 1 else f"{whole:.0f} days"

@@ -1,0 +1,75 @@
+"""One-click board pack and chart images: files built only when asked for, cached per version.
+
+``st.download_button`` takes a callable ``data``: Streamlit runs it when the button is clicked
+(on its own thread), so a page never pays for a deck nobody asked for. The results are cached
+on (dataset key, period, filters, format): the dataset key names an immutable version, so a
+second click, or a second presenter, gets the same bytes at once.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import partial
+from typing import Any
+
+import streamlit as st
+
+from scorecard.dataset import DatasetInfo, Filters, Period
+from scorecard.export import MEDIA_TYPES, Format, render
+from scorecard.report import build_report
+from scorecard.ui import cache
+
+PACK: tuple[tuple[Format, str, str], ...] = (
+    ("pptx", "PowerPoint deck", ":material/slideshow:"),
+    ("xlsx", "Excel workbook", ":material/table_view:"),
+    ("json", "JSON report", ":material/data_object:"),
+)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _report(key: str, period: Period, filters: Filters) -> dict[str, Any]:
+    return build_report(cache.dataset(key), period, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=12)
+def pack_bytes(key: str, period: Period, filters: Filters, fmt: Format,
+               _info: DatasetInfo) -> bytes:
+    """The board pack as one file; ``_info`` (not hashed) follows from ``key``."""
+    return render(_report(key, period, filters), fmt, meta=_info)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _chart_file(spec_json: str, kind: str) -> bytes:
+    from scorecard.export import chart_png, chart_svg
+
+    spec = json.loads(spec_json)
+    return chart_png(spec) if kind == "png" else chart_svg(spec).encode("utf-8")
+
+
+def file_stem(period: Period, scope: str) -> str:
+    """e.g. ``social-scorecard_2026-10-01_2026-10-31_sales``."""
+    tail = "" if scope == "the whole company" else "_" + scope.lower().replace(" ", "-")
+    return f"social-scorecard_{period.start}_{period.end}{tail}"
+
+
+def board_pack_buttons(key: str, info: DatasetInfo, period: Period, filters: Filters,
+                       scope: str, widget_prefix: str) -> None:
+    """The deck, the workbook and the JSON with exactly the numbers of this view."""
+    stem = file_stem(period, scope)
+    for column, (fmt, label, icon) in zip(st.columns(len(PACK)), PACK, strict=True):
+        column.download_button(
+            label, data=partial(pack_bytes, key, period, filters, fmt, info),
+            file_name=f"{stem}.{fmt}", mime=MEDIA_TYPES[fmt], icon=icon,
+            key=f"{widget_prefix}_pack_{fmt}", on_click="ignore", width="stretch")
+
+
+def chart_buttons(chart: Any, name: str, widget_key: str) -> None:
+    """PNG and SVG downloads of one chart on screen (an Altair chart or a Vega-Lite dict)."""
+    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    spec_json = json.dumps(spec, sort_keys=True, default=str)
+    with st.popover("Save chart", icon=":material/download:"):
+        for kind in ("png", "svg"):
+            st.download_button(
+                f"{kind.upper()} image", data=partial(_chart_file, spec_json, kind),
+                file_name=f"{name}.{kind}", mime=MEDIA_TYPES[kind],
+                key=f"{widget_key}_{kind}", on_click="ignore")
