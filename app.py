@@ -11,44 +11,12 @@ import logging
 
 import streamlit as st
 
-from scorecard.ui import state
+from scorecard.ui import navigation, state
 
 st.set_page_config(page_title="Social Scorecard", page_icon=":material/insights:",
                    layout="wide")
 
-OVERVIEW = st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:",
-                   url_path="overview")
-
-
-def _home() -> None:
-    # The root URL opens the Overview at its own address, so /overview works as a link too
-    # (a default page would be served at "/" only).
-    st.switch_page(OVERVIEW)
-
-
-PAGES = {
-    "Browse": [
-        st.Page(_home, title="Home", url_path="home", default=True, visibility="hidden"),
-        OVERVIEW,
-        st.Page("pages/scorecards.py", title="Scorecards", icon=":material/badge:",
-                url_path="scorecards"),
-        st.Page("pages/cascades.py", title="Cascades", icon=":material/account_tree:",
-                url_path="cascades"),
-        st.Page("pages/vision.py", title="Vision & bonus", icon=":material/flag:",
-                url_path="vision"),
-    ],
-    "Present": [
-        st.Page("pages/board.py", title="Board view", icon=":material/co_present:",
-                url_path="board"),
-    ],
-    "Manage": [
-        st.Page("pages/data.py", title="Data", icon=":material/upload_file:", url_path="data"),
-        st.Page("pages/definitions.py", title="Definitions", icon=":material/menu_book:",
-                url_path="definitions"),
-    ],
-}
-
-page = st.navigation(PAGES)
+page = st.navigation(navigation.pages())
 log = logging.getLogger("scorecard.app")
 
 state.enter_frame()

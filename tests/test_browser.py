@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -58,10 +59,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`streamlit run app.py` on a free port with an empty store; its base URL."""
-    folder = tmp_path_factory.mktemp("browser")
+@contextmanager
+def running_app(folder: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free port with an empty store in ``folder``; its base URL."""
     port = free_port()
     env = dict(os.environ, SCORECARD_DATABASE_URL=f"sqlite:///{folder / 'scorecard.db'}")
     log = (folder / "server.log").open("w")
@@ -90,6 +90,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One app for the module's tests; the first test opens it at the root."""
+    with running_app(tmp_path_factory.mktemp("browser")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
@@ -115,13 +122,16 @@ def settle(page: Page, text: str) -> None:
     page.wait_for_function(
         "() => document.querySelector('[data-testid=stApp]')"
         "?.getAttribute('data-test-script-state') === 'notRunning'")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]"
-        ".every(c => c.querySelector('canvas, svg'))")
     # Elements whose code loads on demand show a skeleton until it arrives.
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=stSkeleton], "
         "[data-testid=stSkeletonElement]')")
+    # Charts, and st.metric's small trend charts (stMetricChart), are drawn by vega-embed
+    # after their element appears: a screenshot taken earlier shows blank space there.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll("
+        "'[data-testid=stVegaLiteChart], [data-testid=stMetricChart]')]"
+        ".every(c => c.querySelector('canvas, svg'))")
 
 
 def assert_no_failure(page: Page) -> None:
@@ -146,6 +156,32 @@ def test_every_page_opens_and_is_screenshotted(server: str, page: Page, name: st
         page.get_by_text("Sample company").first.wait_for()
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_a_deep_link_as_the_first_request_of_a_fresh_server_has_no_page_not_found(
+        tmp_path: Path, page: Page):
+    # Streamlit runs a fresh process's first request in its legacy pages/ mode; the way out
+    # (scorecard.ui.state) once used a page list whose default was the Board view, served at
+    # "" rather than /board, so the browser got "Page not found" over the right page.
+    with running_app(tmp_path) as url:
+        page.goto(f"{url}/board")
+        settle(page, PAGES["board"])
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SHOTS / "board_deep_link_fresh.png"), full_page=True)
+        assert page.url.rstrip("/").endswith("/board")
+        assert page.get_by_text("Page not found").count() == 0
+        assert page.get_by_text("Social leadership").count() >= 1  # the board's own title
+        assert_no_failure(page)
+
+
+def test_the_scorecards_draw_their_small_trend_charts(server: str, page: Page):
+    page.goto(f"{server}/scorecards")
+    settle(page, PAGES["scorecards"])
+    # The sample's executives have six months each: every card's metrics carry a trend line.
+    drawn = page.locator("[data-testid=stMetricChart] svg, [data-testid=stMetricChart] canvas")
+    assert drawn.count() >= 5  # the first card alone: leadership score and four figures
+    assert page.locator("[data-testid=stMetricChart] path[aria-roledescription='line mark']"
+                        ).count() >= 5
 
 
 def test_the_template_downloads_as_the_schema_workbook(server: str, page: Page,

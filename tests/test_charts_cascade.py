@@ -11,8 +11,8 @@ from scorecard.cascade import (
     adoption_of, departments_of, icicle_of, lag_pairs_of, prepare,
 )
 from scorecard.charts.cascade import (
-    OKABE_ITO, adoption_by_tier_chart, icicle_chart, lag_histogram_chart, lag_title,
-    lift_reach_chart,
+    LABEL_LIMIT, NO_COMPARISON, OKABE_ITO, TITLE_CHARS, adoption_by_tier_chart, icicle_chart,
+    lag_bins, lag_histogram_chart, lag_title, lift_reach_chart, title_lines,
 )
 from scorecard.dataset import Dataset
 from tests.test_cascade import ACTIVITY, PEOPLE, PERIOD
@@ -30,8 +30,18 @@ def spec(chart) -> dict:
 
 
 def title(out: dict) -> str:
+    """The chart's title as one sentence (titles are drawn as a list of lines)."""
     t = out["title"]
-    return t if isinstance(t, str) else t["text"]
+    text = t if isinstance(t, str) else t["text"]
+    return text if isinstance(text, str) else " ".join(text)
+
+
+def test_titles_break_at_spaces_into_short_lines():
+    assert title_lines("aaa bbb ccc", 7) == ["aaa bbb", "ccc"]  # 3+1+3 = 7 fits, +4 does not
+    # Greedy at 11 leaves "d" alone; 13 chars over 2 lines → 7 a line: "aaa bbb" / "ccc d".
+    assert title_lines("aaa bbb ccc d", 11) == ["aaa bbb", "ccc d"]
+    assert title_lines("abcdefghij x", 5) == ["abcdefghij", "x"]  # a long word keeps its line
+    assert title_lines("") == [""]
 
 
 def test_adoption_chart_per_department(inputs):
@@ -76,9 +86,28 @@ def test_lag_histogram_title_in_words(inputs):
     out = spec(lag_histogram_chart(pairs, "Support"))
     # Support pairs both active: Val +74, Sue −34 → median 20, mixed tiers.
     assert title(out) == "Support: reports began 20 days after their manager, on median"
-    assert out["encoding"]["x"]["bin"] == {"maxbins": 30}
+    # 61 characters: two lines (> TITLE_CHARS = 56), 31 each at most, split evenly.
+    assert out["title"]["text"] == ["Support: reports began 20 days",
+                                    "after their manager, on median"]
+    # −34..74 is 109 one-day bins (> 30); weeks: −34//7 = −5 to 74//7 = 10 → 16 bins, edges
+    # −35..77. 16 bins / 12 labelled ticks → every 2nd edge, the even multiples of 7.
+    assert out["encoding"]["x"]["bin"] == {"step": 7, "extent": [-35, 77], "nice": False}
+    assert out["encoding"]["x"]["axis"] == {"format": "d",
+                                            "values": [-28, -14, 0, 14, 28, 42, 56, 70]}
     empty = pairs[pairs["lag_days"].isna()]
     assert lag_title(empty) == "Company: no report and manager both active yet"
+
+
+def test_lag_bins_are_whole_days_or_weeks_with_zero_on_an_edge():
+    assert lag_bins(pd.Series([-3.0, 2.0, float("nan")])) == (1, [-3, -2, -1, 0, 1, 2, 3])
+    # 0..29 is 30 one-day bins: still days. 0..30 is 31: weeks, 0//7 = 0 to 30//7 = 4 → edges
+    # 0..35.
+    assert lag_bins(pd.Series([0, 29]))[0] == 1
+    assert lag_bins(pd.Series([0, 30])) == (7, [0, 7, 14, 21, 28, 35])
+    # −160..280: weeks give −23..40 = 64 bins, fortnights −12..20 = 33, 28 days −6..10 = 17.
+    step, edges = lag_bins(pd.Series([-160, 280]))
+    assert step == 28 and edges[0] == -168 and edges[-1] == 308
+    assert lag_bins(pd.Series([], dtype="float64")) == (1, [0, 1])
 
 
 def test_lift_and_reach_side_by_side(inputs):
@@ -91,6 +120,26 @@ def test_lift_and_reach_side_by_side(inputs):
     assert out["resolve"]["scale"]["x"] == "independent"
     rows = next(iter(out["datasets"].values()))
     assert {r["measure"] for r in rows} == {"Cascade lift (×)", "Team reach"}
+    # The 83-character finding is drawn on two even lines (42 each at most).
+    assert out["title"]["text"] == ["Support cascades most: people are 0.8× as",
+                                    "likely to be active when their manager is"]
+    assert all(len(line) <= TITLE_CHARS for line in out["title"]["text"])
+    # Long department names keep their full label.
+    bars, labels = out["spec"]["layer"]
+    assert bars["encoding"]["y"]["axis"]["labelLimit"] == LABEL_LIMIT >= 300
+    assert out["config"]["axis"]["labelLimit"] == LABEL_LIMIT
+    # Exec and Sales have no lift (one side empty): no bar, the words at zero instead. Exec
+    # has nobody below its head either: reach "—". Support's 0.8 is written as "0.80".
+    by = {(r["department"], r["measure"]): r for r in rows}
+    assert by["Sales", "Cascade lift (×)"]["value"] is None
+    assert by["Sales", "Cascade lift (×)"]["label"] == NO_COMPARISON == "— no comparison"
+    assert by["Sales", "Cascade lift (×)"]["at"] == 0
+    assert by["Exec", "Team reach"]["label"] == "—"
+    assert by["Support", "Cascade lift (×)"]["label"] == "0.80"
+    assert by["Support", "Cascade lift (×)"]["at"] == 0.8
+    assert labels["encoding"]["text"]["field"] == "label"
+    assert labels["encoding"]["x"]["field"] == "at"
+    assert bars["encoding"]["x"]["field"] == "value"
 
 
 def test_charts_do_not_change_their_input(inputs):

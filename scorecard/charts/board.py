@@ -30,7 +30,7 @@ def _projector(chart: alt.Chart, title: str, height: int) -> alt.Chart:
         chart.properties(title=alt.TitleParams(title, fontSize=TITLE_SIZE, anchor="start"),
                          width=WIDTH, height=height)
         .configure(background="white")
-        .configure_axis(labelFontSize=LABEL_SIZE, titleFontSize=LABEL_SIZE, labelLimit=480)
+        .configure_axis(labelFontSize=LABEL_SIZE, titleFontSize=LABEL_SIZE, labelLimit=640)
         .configure_legend(labelFontSize=LABEL_SIZE, titleFontSize=LABEL_SIZE, orient="bottom")
         .configure_view(strokeWidth=0)
     )

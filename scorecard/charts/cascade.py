@@ -19,15 +19,52 @@ TIER_COLOURS: dict[str, str] = dict(zip(TIERS, OKABE_ITO, strict=False))
 #: Sequential scheme for adoption: light to dark blue reads in grey and for all colour vision.
 ADOPTION_SCHEME = "blues"
 FONT = {"label": 18, "title": 20, "chart": 26}
+#: Characters per title line: under 700 px of 26 px bold type, inside the narrowest chart (720).
+TITLE_CHARS = 56
+#: Pixels an axis label may take before "…" (Vega's default, 180, cuts "Customer Experience").
+LABEL_LIMIT = 320
+#: Lag bin widths in days, smallest first: a day, then whole weeks, so edges land on 0 and ±7k.
+LAG_STEPS: tuple[int, ...] = (1, 7, 14, 28, 56, 91, 182, 364)
+LAG_MAX_BINS = 30
+#: At most this many labelled ticks on the lag axis, so 18 px labels never collide.
+LAG_MAX_TICKS = 12
+NO_COMPARISON = "— no comparison"
 
 
 def projector(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """Large labels and titles, no view border: readable from the back of a boardroom."""
-    return (chart.configure_axis(labelFontSize=FONT["label"], titleFontSize=FONT["title"])
+    return (chart.configure_axis(labelFontSize=FONT["label"], titleFontSize=FONT["title"],
+                                 labelLimit=LABEL_LIMIT)
             .configure_legend(labelFontSize=FONT["label"], titleFontSize=FONT["title"])
             .configure_header(labelFontSize=FONT["title"], titleFontSize=FONT["title"])
             .configure_title(fontSize=FONT["chart"], anchor="start")
             .configure_view(strokeWidth=0))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def title_lines(text: str, width: int = TITLE_CHARS) -> list[str]:
+    """``text`` broken at spaces into lines of at most ``width`` characters (Vega-Lite draws a
+    list as one line each; it never wraps a string), as even as the words allow, so no line
+    ends with a lone word. A single word longer than ``width`` keeps a line of its own."""
+    greedy = _wrap(text, width)
+    for target in range(-(-len(text) // len(greedy)), width):  # from the even share upwards
+        even = _wrap(text, target)
+        if len(even) == len(greedy):
+            return even
+    return greedy
+
+
+def _title(text: str) -> alt.TitleParams:
+    return alt.TitleParams(text=title_lines(text))
 
 
 def _pct(value: float) -> str:
@@ -67,7 +104,7 @@ def adoption_by_tier_chart(adoption: pd.DataFrame, department: str | None = None
         adoption = adoption[adoption["department"] == department]
     data = adoption[["tier", "month", "people", "active", "adoption"]]
     tiers = [t for t in TIERS if t in set(data["tier"])]
-    chart = alt.Chart(data, title=adoption_title(data, department)).mark_line(
+    chart = alt.Chart(data, title=_title(adoption_title(data, department))).mark_line(
         point=alt.OverlayMarkDef(size=120), strokeWidth=4).encode(
         x=alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y", tickCount="month")),
         y=alt.Y("adoption:Q", title="Active share", scale=alt.Scale(domain=[0, 1]),
@@ -96,7 +133,7 @@ def icicle_chart(icicle: pd.DataFrame, focus: str = "Company") -> alt.Chart:
     leader in the title.
     """
     levels = int(icicle["level"].max()) + 1 if len(icicle) else 1
-    chart = alt.Chart(icicle, title=icicle_title(icicle, focus)).mark_rect(
+    chart = alt.Chart(icicle, title=_title(icicle_title(icicle, focus))).mark_rect(
         stroke="white", strokeWidth=1).encode(
         x=alt.X("x0:Q", title="People", axis=alt.Axis(format=",d")),
         x2="x1:Q",
@@ -129,20 +166,42 @@ def lag_title(pairs: pd.DataFrame, department: str | None = None) -> str:
     return f"{scope}: {who} began {days:g} {unit} {side} {boss}, on median"
 
 
+def lag_bins(lags: pd.Series) -> tuple[int, list[int]]:
+    """Bin width (days) and bin edges for whole-day lags: the smallest of :data:`LAG_STEPS`
+    giving at most :data:`LAG_MAX_BINS` bins; edges are multiples of the width, so 0 is always
+    an edge and every bin holds whole days. No lags: width 1, edges [0, 1]."""
+    known = lags.dropna()
+    if known.empty:
+        return 1, [0, 1]
+    low, high = int(known.min() // 1), int(known.max() // 1)
+    step = next((s for s in LAG_STEPS if high // s - low // s + 1 <= LAG_MAX_BINS),
+                LAG_STEPS[-1])
+    first, last = (low // step) * step, (high // step + 1) * step
+    return step, list(range(first, last + 1, step))
+
+
 def lag_histogram_chart(pairs: pd.DataFrame, department: str | None = None) -> alt.Chart:
     """Histogram of cascade lag in days (report's start − manager's), both-active pairs only.
 
     ``pairs``: :func:`scorecard.cascade.lag_pairs_of` rows; given ``department``, its rows only.
-    Negative lags (report started first) are kept: they are part of the story.
+    Negative lags (report started first) are kept: they are part of the story. Bins are whole
+    days or weeks (:func:`lag_bins`), ticks whole numbers on bin edges.
     """
     if department is not None:
         pairs = pairs[pairs["department"] == department]
     data = pairs.loc[pairs["lag_days"].notna(), ["lag_days", "tier", "manager_tier"]]
-    chart = alt.Chart(data, title=lag_title(pairs, department)).mark_bar(
+    step, edges = lag_bins(data["lag_days"])
+    every = -(-(len(edges) - 1) // LAG_MAX_TICKS) or 1  # ceil: bins per labelled tick
+    ticks = [e for e in edges if (e // step) % every == 0]
+    chart = alt.Chart(data, title=_title(lag_title(pairs, department))).mark_bar(
         color=OKABE_ITO[3]).encode(
-        x=alt.X("lag_days:Q", bin=alt.Bin(maxbins=30), title="Days after their manager started"),
+        x=alt.X("lag_days:Q", bin=alt.Bin(step=step, extent=[edges[0], edges[-1]], nice=False),
+                title="Days after their manager started",
+                axis=alt.Axis(values=ticks, format="d")),
         y=alt.Y("count():Q", title="Reports"),
-        tooltip=[alt.Tooltip("count():Q", title="Reports")],
+        tooltip=[alt.Tooltip("lag_days:Q", bin=alt.Bin(step=step, extent=[edges[0], edges[-1]],
+                                                       nice=False), title="Days", format="d"),
+                 alt.Tooltip("count():Q", title="Reports")],
     ).properties(width=720, height=380)
     return projector(chart)
 
@@ -162,32 +221,37 @@ def lift_reach_chart(departments: pd.DataFrame) -> alt.FacetChart:
     """Departments side by side: cascade lift (× as likely) and team reach (share active below).
 
     ``departments``: :func:`scorecard.cascade.departments_of` rows (the company row is drawn
-    too). One bar per department in each panel; a rule marks lift 1 (no cascade). Missing
-    values draw no bar.
+    too). One bar per department in each panel, its value written beside it; a missing value
+    (a lift with one side empty) draws no bar but the words "— no comparison" at zero ("—" for
+    a missing reach), so the empty slot is explained rather than left blank.
     """
     long = departments.melt(id_vars=["department"], value_vars=["lift", "reach"],
                             var_name="measure", value_name="value")
+    # A lift is missing when one side (manager active / inactive) is empty; a reach when nobody
+    # is below the heads: only the first is a comparison that could not be made.
+    blank = long["measure"].map({"lift": NO_COMPARISON, "reach": "—"})
+    long["label"] = long["value"].map("{:.2f}".format).where(long["value"].notna(), blank)
+    long["at"] = long["value"].fillna(0.0)  # where the label sits: a missing value at zero
     long["measure"] = long["measure"].map({"lift": "Cascade lift (×)", "reach": "Team reach"})
     order = departments.sort_values("lift", ascending=False, na_position="last")["department"]
-    base = alt.Chart(long).encode(
-        y=alt.Y("department:N", title=None, sort=list(order)),
-        x=alt.X("value:Q", title=None),
-    )
-    bars = base.mark_bar(color=OKABE_ITO[1]).encode(
+    y = alt.Y("department:N", title=None, sort=list(order),
+              axis=alt.Axis(labelLimit=LABEL_LIMIT))
+    bars = alt.Chart().mark_bar(color=OKABE_ITO[1]).encode(
+        y=y, x=alt.X("value:Q", title=None),
         tooltip=["department:N", "measure:N", alt.Tooltip("value:Q", format=".2f")])
-    labels = base.mark_text(align="left", dx=6, fontSize=FONT["label"]).encode(
-        text=alt.Text("value:Q", format=".2f"))
+    labels = alt.Chart().mark_text(align="left", dx=6, fontSize=FONT["label"]).encode(
+        y=y, x=alt.X("at:Q", title=None), text="label:N")
     chart = alt.layer(bars, labels, data=long).properties(width=380, height=40 * len(order)
                                                           ).facet(
         column=alt.Column("measure:N", title=None,
                           sort=["Cascade lift (×)", "Team reach"]),
-        title=lift_reach_title(departments),
+        title=_title(lift_reach_title(departments)),
     ).resolve_scale(x="independent")
     return projector(chart)
 
 
 __all__ = [
-    "ADOPTION_SCHEME", "OKABE_ITO", "TIER_COLOURS", "adoption_by_tier_chart", "adoption_title",
-    "icicle_chart", "icicle_title", "lag_histogram_chart", "lag_title", "lift_reach_chart",
-    "lift_reach_title", "projector",
+    "ADOPTION_SCHEME", "NO_COMPARISON", "OKABE_ITO", "TIER_COLOURS", "adoption_by_tier_chart",
+    "adoption_title", "icicle_chart", "icicle_title", "lag_bins", "lag_histogram_chart",
+    "lag_title", "lift_reach_chart", "lift_reach_title", "projector", "title_lines",
 ]

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import streamlit as st
 
 from scorecard.dataset import DatasetInfo, Filters, Period
-from scorecard.ui import cache, periods
+from scorecard.ui import cache, navigation, periods
 
 ALL_DEPARTMENTS = "All departments"
 KEY_PERIOD = "sidebar_period"
 KEY_CUSTOM = "sidebar_custom_range"
 KEY_DEPARTMENT = "sidebar_department"
-PAGES_DIR = Path(__file__).resolve().parents[2] / "pages"
 _SELECTION = "scorecard_selection"
 _FRAMED = "scorecard_framed"
 _ESCAPED = "scorecard_escaped_legacy_pages"
@@ -129,15 +127,15 @@ def _escape_legacy_pages_mode() -> None:
     ``/board``) as a bare page until some run calls ``st.navigation``; that happens on the first
     run of a fresh server process (and of every AppTest run). Calling ``st.navigation`` switches
     the process to ``app.py``'s navigation for good, and the rerun shows the page in its frame.
-    A second miss in a row falls back to drawing the sidebar here, so this can never loop.
+    It must be app.py's own page list: with any other default page (Streamlit serves the
+    default at ``""``), the deep link would not be found and the browser would keep a "Page not
+    found" box over the page. A second miss in a row falls back to drawing the sidebar here,
+    so this can never loop.
     """
     if st.session_state.get(_ESCAPED):
         return
     st.session_state[_ESCAPED] = True
-    # The same url paths as app.py's pages (each page's file stem), so the rerun lands on the
-    # page that was asked for.
-    st.navigation([st.Page(str(path), url_path=path.stem)
-                   for path in sorted(PAGES_DIR.glob("*.py"))], position="hidden")
+    st.navigation(navigation.pages(), position="hidden")
     st.rerun()
 
 
