@@ -28,10 +28,12 @@ def goal_label(name: str) -> str:
     return metric(name).label if is_metric(name) else name.replace("_", " ").capitalize()
 
 
+def goal_unit(name: str) -> str:
+    return metric(name).unit if is_metric(name) else "count"
+
+
 def goal_value(name: str, value: object) -> str:
-    if is_metric(name):
-        return fmt.value(name, value, chosen.currency)
-    return fmt.number(value, "count")
+    return fmt.number(value, goal_unit(name), chosen.currency)
 
 
 def bar_share(actual: float, target: float, direction: str) -> float:
@@ -50,8 +52,8 @@ def bar_text(goal) -> str:  # noqa: ANN001 (a goal_progress row)
     if goal.direction == "down":
         return f"Now {goal_value(goal.metric, goal.actual)}: aim for at most {target} by " \
                f"{goal.end:%d %b %Y}"
-    return f"{fmt.number(goal.progress, '%')} of the target: reach {target} by " \
-           f"{goal.end:%d %b %Y}"
+    progress = fmt.apart(goal.progress, 1.0, "%")[0]  # 99.7% is not "100%" of the target
+    return f"{progress} of the target: reach {target} by {goal.end:%d %b %Y}"
 
 
 def scope_label(scope: str, key: str, names: pd.Series) -> str:
@@ -85,9 +87,10 @@ else:
             st.badge(goal.status.capitalize(), color=STATUS_BADGE.get(goal.status, "gray"))
             st.progress(bar_share(goal.actual, goal.target, goal.direction),
                         text=bar_text(goal))
+            actual, expected = fmt.apart(goal.actual, goal.expected, goal_unit(goal.metric),
+                                         chosen.currency)
             st.caption(fmt.md(
-                f"Actual {goal_value(goal.metric, goal.actual)}, expected by now "
-                f"{goal_value(goal.metric, goal.expected)}, on course for "
+                f"Actual {actual}, expected by now {expected}, on course for "
                 f"{goal_value(goal.metric, goal.projected)} · window "
                 f"{goal.start:%d %b %Y} – {goal.end:%d %b %Y}"))
 

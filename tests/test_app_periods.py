@@ -82,3 +82,15 @@ def test_delta_in_points_for_shares_and_missing_without_both_sides():
 
 def test_markdown_escape_keeps_dollars_and_underscores_literal():
     assert fmt.md("value_per.x = $5") == r"value\_per\.x = \$5"
+
+
+def test_values_that_differ_never_read_alike_on_a_goal_card():
+    # The sample's leadership goal: 69.81 against an expected 70 is "at risk" — "70 against 70"
+    # would contradict the badge, so both get one more decimal.
+    assert fmt.apart(69.81, 70.0, "score") == ("69.8", "70.0")
+    assert fmt.apart(0.7957, 0.80, "%") == ("79.6%", "80.0%")  # 80% vs 80% otherwise
+    assert fmt.apart(0.997, 1.0, "%")[0] == "99.7%"
+    assert fmt.apart(1333.0, 1499.18, "count") == ("1,333", "1,499.2")  # already apart
+    assert fmt.apart(70.0, 70.0, "score") == ("70", "70")  # equal values stay coarse
+    assert fmt.apart(float("nan"), 70.0, "score") == ("—", "70")
+    assert fmt.apart(100.4, 100.2, "currency") == ("$100", "$100")  # money stays in whole units

@@ -37,7 +37,7 @@ ASSUMPTIONS = pd.DataFrame(
         ("minutes.comment", "3"),
         ("bonus.pool", "25000"),
         ("bonus.min_points", "20"),
-        ("bonus.cap_per_month", "100"),
+        ("bonus.cap_per_month", "250"),
         ("bonus.points.post", "5"),
         ("bonus.points.video", "8"),
         ("bonus.points.reply", "2"),

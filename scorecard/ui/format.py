@@ -44,6 +44,28 @@ def number(value: object, unit: str, currency: str = "$") -> str:
     return f"{x:,.1f}"
 
 
+def precise(value: object, unit: str, currency: str = "$") -> str:
+    """Like :func:`number` with one more decimal: for two values that must not read alike
+    (69.8 against a target of 70 is "69.8", not "70"). Currency keeps whole units."""
+    if _is_missing(value) or unit == "currency":
+        return number(value, unit, currency)
+    x = float(value)  # type: ignore[arg-type]
+    if unit == "%":
+        return f"{x * 100:.1f}%"
+    if unit in ("per_post", "ratio"):
+        return f"{x:,.3f}"
+    return f"{x:,.1f}"
+
+
+def apart(a: object, b: object, unit: str, currency: str = "$") -> tuple[str, str]:
+    """``a`` and ``b`` formatted by ``unit``, with one more decimal when they differ but would
+    read the same: a goal "at risk" must not show its actual equal to what was expected."""
+    first, second = number(a, unit, currency), number(b, unit, currency)
+    if first == second and not _is_missing(a) and not _is_missing(b) and float(a) != float(b):  # type: ignore[arg-type]
+        return precise(a, unit, currency), precise(b, unit, currency)
+    return first, second
+
+
 def value(metric_id: str, value: object, currency: str = "$") -> str:
     """A dictionary metric's value, formatted by its unit."""
     return number(value, metric(metric_id).unit, currency)
