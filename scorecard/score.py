@@ -60,7 +60,7 @@ def score_table(actual: pd.DataFrame, in_play: pd.DataFrame, assumptions: Assump
                 months: float) -> pd.DataFrame:
     """Per row: for each pillar ``{p}_actual``, ``{p}_target``, ``{p}_points`` (NaN when left
     out), ``{p}_max``, and ``leadership_score`` = Σ points (0–100; NaN if all weights are 0)."""
-    out = pd.DataFrame(index=actual.index)
+    columns: dict[str, object] = {}
     weights = pd.DataFrame({p: np.where(in_play[p], assumptions.weight(p), 0.0)
                             for p in PILLARS}, index=actual.index)
     total = weights.sum(axis=1)
@@ -75,13 +75,13 @@ def score_table(actual: pd.DataFrame, in_play: pd.DataFrame, assumptions: Assump
             fraction = a.notna().astype("float64")
         share = weights[p] / total
         points = (share * fraction * 100.0).where(in_play[p])
-        out[f"{p}_actual"] = a
-        out[f"{p}_target"] = target
-        out[f"{p}_points"] = points
-        out[f"{p}_max"] = (share * 100.0).where(in_play[p])
+        columns[f"{p}_actual"] = a
+        columns[f"{p}_target"] = target
+        columns[f"{p}_points"] = points
+        columns[f"{p}_max"] = (share * 100.0).where(in_play[p])
         score = score + points.fillna(0.0)
-    out["leadership_score"] = score.where(total.notna())
-    return out
+    columns["leadership_score"] = score.where(total.notna())
+    return pd.DataFrame(columns, index=actual.index)
 
 
 def leadership(metrics: pd.DataFrame, assumptions: Assumptions, months: float, *,
