@@ -21,12 +21,18 @@ from pathlib import Path
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
+def _missing(files: Sequence[str]) -> bool:
+    """Say which of ``files`` do not exist (or are not files); True when any is missing."""
+    missing = [f for f in files if not Path(f).is_file()]
+    if missing:
+        print(f"No such file: {', '.join(missing)}", file=sys.stderr)
+    return bool(missing)
+
+
 def _validate(args: argparse.Namespace) -> int:
     from scorecard.ingest import load_paths
 
-    missing = [p for p in args.files if not Path(p).is_file()]
-    if missing:
-        print(f"No such file: {', '.join(missing)}", file=sys.stderr)
+    if _missing(args.files):
         return EXIT_USAGE
     result = load_paths(args.files)
     print(result.report.as_text())
@@ -40,6 +46,8 @@ def _publish(args: argparse.Namespace) -> int:
     from scorecard.ingest import load_paths
     from scorecard.store import Store
 
+    if _missing(args.files):
+        return EXIT_USAGE
     result = load_paths(args.files)
     print(result.report.as_text())
     if result.dataset is None:
@@ -88,6 +96,8 @@ def _report(args: argparse.Namespace) -> int:
     if args.files:
         from scorecard.ingest import load_paths
 
+        if _missing(args.files):
+            return EXIT_USAGE
         result = load_paths(args.files)
         if result.dataset is None:
             print(result.report.as_text(), file=sys.stderr)

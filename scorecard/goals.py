@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from scorecard.assumptions import as_mapping, averaged_outcomes
+from scorecard.cascade import team_reach
 from scorecard.dataset import Dataset, Filters, Period
 from scorecard.dictionary import is_metric, metric
 from scorecard.metrics import Scorecards, compute
@@ -108,7 +109,10 @@ def goal_progress(dataset: Dataset, as_of: date | None = None) -> pd.DataFrame:
             row["elapsed_share"] = window.days / Period(start, end).days
             if known:
                 if window not in cache:
-                    cache[window] = compute(dataset, window, Filters())
+                    # With team reach, so a person's leadership score here is the one on
+                    # their scorecard (the cascade pillar included).
+                    cache[window] = compute(dataset, window, Filters(),
+                                            reach=team_reach(dataset, window))
                 row["actual"] = _metric_actual(cache[window], name, scope, key)
             else:
                 row["actual"] = _outcome_actual(dataset, name, window, scope, key, is_mean)

@@ -17,7 +17,7 @@ Shape (top-level keys)::
                  "teams": [{"department", "points", "participants",
                             "points_per_participant", "rank"}, ...]}
     benchmarks  {metric id: {"label", "ours", "benchmark", "gap", "executives", "source"}}
-    cascade     :func:`scorecard.cascade.cascade_report` — {"period", "active_threshold",
+    cascade     :func:`scorecard.cascade.cascade_report_of` — {"period", "active_threshold",
                  "months", "company", "departments": {department: {"lift",
                  "median_lag_days", "started_after_share", "reach", "adoption" by month and
                  tier, "front" by month, ...}}, "leaders": [{"person_id", "reach", ...}],
@@ -39,7 +39,7 @@ import pandas as pd
 
 from scorecard.benchmarks import executive_benchmarks
 from scorecard.bonus import bonus_pool
-from scorecard.cascade import cascade_report, team_reach
+from scorecard.cascade import cascade_report_of, prepare, reach_of
 from scorecard.dataset import Dataset, Filters, Period
 from scorecard.dictionary import REGISTRY, metric
 from scorecard.goals import goal_progress
@@ -78,7 +78,8 @@ def build_report(dataset: Dataset, period: Period, filters: Filters = Filters()
                  ) -> dict[str, Any]:
     """Every number of the dictionary for ``period`` and ``filters`` (see the module docstring
     for the shape). Goals are measured on the whole dataset up to its last day, unfiltered."""
-    cards = compute(dataset, period, filters, reach=team_reach(dataset, period))
+    cascade = prepare(dataset, period)  # once: team reach and the cascade key share it
+    cards = compute(dataset, period, filters, reach=reach_of(cascade))
     people: dict[str, Any] = {}
     for pid, row in cards.people.iterrows():  # one entry per person: output-sized, not data
         entry = {c: plain(row[c]) for c in ("name", "title", "department", "tier")}
@@ -104,5 +105,5 @@ def build_report(dataset: Dataset, period: Period, filters: Filters = Filters()
                   "teams": _records(pool.teams, "department")},
         "benchmarks": {k: {c: plain(v) for c, v in row.items()}
                        for k, row in executive_benchmarks(dataset, period, filters).iterrows()},
-        "cascade": cascade_report(dataset, period),
+        "cascade": cascade_report_of(cascade),
     }

@@ -102,3 +102,11 @@ def test_report_of_an_invalid_file_prints_its_problems(tmp_path):
     path = write_workbook(tmp_path / "planted.xlsx", planted_sheets())
     done = run("report", str(path))
     assert done.returncode == 1 and "10 errors, 0 warnings." in done.stderr
+
+
+@pytest.mark.parametrize("command", ["validate", "publish", "report"])
+def test_a_missing_file_is_a_usage_error_for_every_command(tmp_path, command):
+    done = run(command, str(tmp_path / "nope.xlsx"), db=tmp_path / "cli.db")
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"No such file: {tmp_path / 'nope.xlsx'}"
+    assert "Traceback" not in done.stderr

@@ -103,3 +103,23 @@ def test_goal_on_an_averaged_outcome_uses_the_mean_and_is_not_prorated():
     g = goal_progress(summed, as_of=date(2026, 3, 20)).iloc[0]
     # sum 120 against expected 45 × 20/31 = 29.0: 120 × 0.8 = 96 > 29.0 → off track
     assert g["actual"] == 120 and g["status"] == "off track"
+
+
+def test_a_persons_leadership_goal_reads_the_score_on_their_scorecard():
+    # Ada (001) leads everyone, so her score has a cascade pillar; the goal must measure the
+    # same score as her scorecard (team reach included), not the one without that pillar.
+    from datetime import date as day
+
+    from scorecard.cascade import team_reach
+    from scorecard.dataset import Period
+    from scorecard.metrics import compute
+
+    week = Period(day(2026, 3, 2), day(2026, 3, 8))
+    goals = pd.DataFrame({"metric": ["leadership_score"], "target": [80],
+                          "start": ["2026-03-02"], "end": ["2026-03-08"], "person_id": ["001"]})
+    actual = goal_progress(with_goals(goals)).iloc[0]["actual"]
+    on_card = compute(tiny(), week, reach=team_reach(tiny(), week)).people.at["001",
+                                                                              "leadership_score"]
+    without_reach = compute(tiny(), week).people.at["001", "leadership_score"]
+    assert actual == pytest.approx(on_card)
+    assert on_card != pytest.approx(without_reach)  # the two really differ on this data
