@@ -1,0 +1,1 @@
+"""Fixtures shared by the test modules (tests never import one another)."""
