@@ -12,6 +12,7 @@ import logging
 import streamlit as st
 
 from scorecard.ui import navigation, state
+from scorecard.ui.text import literal
 
 st.set_page_config(page_title="Social Scorecard", page_icon=":material/insights:",
                    layout="wide")
@@ -34,7 +35,8 @@ try:
     page.run()
 except Exception as error:  # script-control exceptions (rerun, stop) are BaseException
     log.exception("page %s failed", page.title)
-    st.error(f"This page could not be shown: {error}. Try another period or department; if it "
-             "persists, check the current dataset on the Data page.")
+    # The error may quote a name or a department from the data: user text.
+    st.error(f"This page could not be shown: {literal(error)}. Try another period or department; "
+             "if it persists, check the current dataset on the Data page.")
 finally:
     state.leave_frame()

@@ -13,6 +13,15 @@ fresh subprocess, so one run's memory never colours the next:
 
 "Ours" is ``scorecard.ingest.load_paths`` when it exists, else the reader alone
 (``scorecard.ingest.readers.read_tables``); the report says which.
+
+Source presets (issue 9): the same workbook is also read with the preset step bypassed (every
+sheet straight to the template path, as before presets existed), alternating with the full
+path, median of :data:`REPEATS` runs each:
+
+* preset step ratio = full read+validate / read+validate without the preset step (target: at
+  most 1.10, i.e. detection adds at most 10%);
+* mapping ratio = the same rows as a tool export CSV read through a preset (detection + mapping
+  + validation) / those rows as a template ``activity.csv`` (both cached under ``bench/.cache``).
 """
 
 from __future__ import annotations
@@ -31,6 +40,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / ".cache"
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
+REPEATS = 3
+#: A tool export of the benchmark rows: header and how each template column is written there.
+EXPORT_HEADER = ("Post ID", "Published", "Author", "Network", "Post Type", "Impressions",
+                 "Reactions", "Comments", "Shares", "Clicks", "Watch time (s)")
 
 ACTIVITY_HEADER = (
     "date", "person_id", "channel", "action", "purpose", "theme", "count", "minutes",
@@ -83,6 +96,74 @@ def workbook_path(rows: int) -> Path:
     return path
 
 
+def csv_paths(rows: int) -> tuple[Path, Path]:
+    """The benchmark rows as a template ``activity.csv`` and as a tool export CSV (cached).
+
+    Both hold the same rows; the export writes dates "Mar 04, 2026", numbers "1,234",
+    seconds instead of minutes and its own action words, as real exports do.
+    """
+    import csv
+
+    import openpyxl
+
+    folder = CACHE / f"csv_{rows}"
+    template, export = folder / "activity.csv", folder / "bench_export_posts.csv"
+    if template.exists() and export.exists():
+        return template, export
+    folder.mkdir(parents=True, exist_ok=True)
+    book = openpyxl.load_workbook(workbook_path(rows), read_only=True)
+    words = {"post": "Status", "video": "Clip", "reply": "Reply", "comment": "Comment",
+             "share": "Repost", "blog": "Article"}
+    with template.open("w", newline="") as t, export.open("w", newline="") as e:
+        tw, ew = csv.writer(t), csv.writer(e)
+        tw.writerow(ACTIVITY_HEADER)
+        ew.writerow(EXPORT_HEADER)
+        for i, row in enumerate(book["activity"].iter_rows(min_row=2, values_only=True)):
+            (day, person, channel, action, _purpose, _theme, _count, minutes, impressions,
+             reactions, comments, shares, clicks) = row
+            tw.writerow([day.date().isoformat(), person, channel, action, "", "", 1,
+                         "" if minutes is None else minutes, impressions, reactions, comments,
+                         shares, clicks])
+            ew.writerow([f"p{i}", day.strftime("%b %d, %Y"), person, channel, words[action],
+                         f"{impressions:,}", reactions, comments, shares, clicks,
+                         "" if minutes is None else minutes * 60])
+    book.close()
+    return template, export
+
+
+def bench_preset() -> object:
+    """The preset the export CSV is read with (passed as a saved profile)."""
+    from scorecard.sources import FieldRule, Preset
+
+    return Preset(
+        id="bench_export", tool="Bench tool", export="posts CSV", table="activity",
+        fingerprint=("Post ID", "Published", "Author", "Post Type"),
+        optional_headers=EXPORT_HEADER, file_pattern=r"bench_export",
+        fields=(FieldRule("post_id", ("Post ID",)), FieldRule("date", ("Published",)),
+                FieldRule("person_id", ("Author",)), FieldRule("channel", ("Network",)),
+                FieldRule("action", ("Post Type",), vocabulary={
+                    "status": "post", "clip": "video", "reply": "reply", "comment": "comment",
+                    "repost": "share", "article": "blog"}),
+                FieldRule("impressions", ("Impressions",)), FieldRule("reactions", ("Reactions",)),
+                FieldRule("comments_received", ("Comments",)),
+                FieldRule("shares_received", ("Shares",)), FieldRule("clicks", ("Clicks",)),
+                FieldRule("minutes", ("Watch time (s)",), unit="seconds")),
+        date_formats=("%b %d, %Y",))
+
+
+def _without_preset_step() -> None:
+    """Route every sheet straight to the template path, as before source presets existed."""
+    from scorecard.ingest import readers
+
+    def template_only(file_name, grids, presets):  # same signature as the function replaced
+        for grid in grids:
+            raw, problems = readers.to_raw_table(grid)
+            yield ([raw] if raw is not None else []), problems, readers.SourceNote(
+                file_name, grid.name, "template path")
+
+    readers.read_upload_grids = template_only
+
+
 def _peak_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
@@ -92,7 +173,19 @@ def measure(kind: str, path: Path) -> dict[str, object]:
     import pandas as pd
 
     which = kind
-    if kind == "ours":
+    if kind in ("export", "template-csv"):
+        from scorecard.ingest import load_paths
+
+        people = CACHE / "bench_people.csv"
+        people.write_text("person_id,name,department,manager_id\n0001,Ada Byrne,Operations,\n"
+                          "0002,Ben Okafor,Marketing,0001\n0003,Chloe Reyes,Marketing,0002\n")
+        profiles = (bench_preset(),) if kind == "export" else ()
+
+        def run() -> object:
+            return load_paths([people, path], profiles=profiles)
+    elif kind in ("ours", "no-presets"):
+        if kind == "no-presets":
+            _without_preset_step()
         try:
             from scorecard.ingest import load_paths  # type: ignore[attr-defined]
 
@@ -131,6 +224,33 @@ def ratio(a: float, b: float) -> float:
     return a / b if b else float("nan")
 
 
+def median_seconds(kinds: tuple[str, str], paths: tuple[Path, Path]) -> tuple[float, float]:
+    """Median time of each of two measurements, run alternately :data:`REPEATS` times."""
+    import statistics
+
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(REPEATS):
+        for i in (0, 1):
+            times[i].append(measure_in_subprocess(kinds[i], paths[i])["seconds"])
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
+def bench_presets(rows: int) -> dict[str, float]:
+    """The two preset figures of the module docstring for ``rows`` rows; printed."""
+    path = workbook_path(rows)
+    full, without = median_seconds(("ours", "no-presets"), (path, path))
+    template, export = csv_paths(rows)
+    mapped, plain = median_seconds(("export", "template-csv"), (export, template))
+    figures = {"with_presets_s": full, "without_presets_s": without,
+               "preset_step_ratio": ratio(full, without), "export_mapped_s": mapped,
+               "template_csv_s": plain, "mapping_ratio": ratio(mapped, plain)}
+    print(f"{'':>15}preset step: {full:.2f} s with, {without:.2f} s without, ratio "
+          f"{figures['preset_step_ratio']:.3f} (target <= 1.10); export CSV through a preset "
+          f"{mapped:.2f} s vs template CSV {plain:.2f} s, ratio {figures['mapping_ratio']:.2f}",
+          flush=True)
+    return figures
+
+
 def bench(sizes: tuple[int, ...]) -> list[dict[str, object]]:
     """Run every measurement for every size; print one block per size; return the figures."""
     results = []
@@ -159,13 +279,15 @@ def bench(sizes: tuple[int, ...]) -> list[dict[str, object]]:
             f"(target <= 1.5)",
             flush=True,
         )
+        figures["presets"] = bench_presets(rows)
     return results
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(str(s) for s in DEFAULT_SIZES))
-    parser.add_argument("--measure", choices=("ours", "openpyxl", "calamine"))
+    parser.add_argument("--measure", choices=("ours", "no-presets", "export", "template-csv",
+                                              "openpyxl", "calamine"))
     parser.add_argument("--path", type=Path)
     args = parser.parse_args(argv)
     if args.measure:

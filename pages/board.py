@@ -13,6 +13,7 @@ from scorecard.charts.cascade import adoption_by_tier_chart
 from scorecard.dictionary import is_metric, metric
 from scorecard.ui import cache, downloads, state
 from scorecard.ui import format as fmt
+from scorecard.ui.text import literal
 
 EXECUTIVE_TIERS = ("C-suite", "VP")
 #: The charts' own styling (the board pack's): Streamlit's theme squeezes their bar bands.
@@ -22,7 +23,7 @@ BOARD_TOP = 10  # executives drawn on the leadership chart: a slide holds about 
 chosen = state.selection()
 st.set_page_config(initial_sidebar_state="collapsed")
 st.title(f"Social leadership · {state.period_caption(chosen.period)}")
-st.caption(fmt.md(f"{chosen.scope.capitalize()} · {chosen.info.label}"))
+st.caption(literal(f"{chosen.scope.capitalize()} · {chosen.info.label}"))
 if not chosen.has_activity:
     st.info("No activity in the current dataset yet: publish a workbook on the Data page "
             "before the meeting.")
@@ -62,30 +63,38 @@ if len(goals):
     labels = labels.where(repeat == 0, labels + " #" + (repeat + 1).astype(str))
     table = goals.assign(goal=labels.to_numpy(),
                          expected=goals["expected"] / goals["target"].where(goals["target"] != 0))
-    vision = vision_progress_chart(table)
-    st.altair_chart(vision, theme=THEME, key="board_vision")
-    downloads.chart_buttons(vision, "vision-progress", "board_vision_save")
+    # Charts are built once per view and period (cache.chart_specs): Altair is the slow part.
+    vision = cache.chart_specs("board_vision", chosen.key, chosen.period, chosen.filters,
+                               lambda: vision_progress_chart(table))
+    st.vega_lite_chart(vision.screen, theme=THEME, key="board_vision")
+    downloads.chart_buttons(vision.file, "vision-progress", "board_vision_save")
 
 if len(execs):
-    scores = leadership_scores_chart(execs.rename(columns={"leadership_score": "score"}),
-                                     top=BOARD_TOP)
-    st.altair_chart(scores, theme=THEME, key="board_scores")
-    downloads.chart_buttons(scores, "leadership-scores", "board_scores_save")
+    scores = cache.chart_specs(
+        "board_scores", chosen.key, chosen.period, chosen.filters,
+        lambda: leadership_scores_chart(execs.rename(columns={"leadership_score": "score"}),
+                                        top=BOARD_TOP))
+    st.vega_lite_chart(scores.screen, theme=THEME, key="board_scores")
+    downloads.chart_buttons(scores.file, "leadership-scores", "board_scores_save")
 
 left, right = st.columns(2)
 with left:
     bench = cache.benchmarks(chosen.key, chosen.period, chosen.filters)
     if len(bench) and bench["executives"].iloc[0] > 0:
-        versus_2010 = benchmarks_chart(bench)
-        st.altair_chart(versus_2010, width="stretch", theme=THEME, key="board_benchmarks")
-        downloads.chart_buttons(versus_2010, "executives-vs-2010", "board_benchmarks_save")
+        versus_2010 = cache.chart_specs("board_benchmarks", chosen.key, chosen.period,
+                                        chosen.filters, lambda: benchmarks_chart(bench))
+        st.vega_lite_chart(versus_2010.screen, width="stretch", theme=THEME,
+                           key="board_benchmarks")
+        downloads.chart_buttons(versus_2010.file, "executives-vs-2010", "board_benchmarks_save")
 with right:
     history = cache.cascade_frames(chosen.key, cache.trend_window(chosen.period))
     adoption = history.adoption if chosen.department else history.company_adoption
     if len(adoption):
-        cascade = adoption_by_tier_chart(adoption, chosen.department)
-        st.altair_chart(cascade, width="stretch", theme=THEME, key="board_adoption")
-        downloads.chart_buttons(cascade, "adoption-by-tier", "board_adoption_save")
+        cascade = cache.chart_specs(
+            "board_adoption", chosen.key, chosen.period, chosen.filters,
+            lambda: adoption_by_tier_chart(adoption, chosen.department))
+        st.vega_lite_chart(cascade.screen, width="stretch", theme=THEME, key="board_adoption")
+        downloads.chart_buttons(cascade.file, "adoption-by-tier", "board_adoption_save")
 
 st.divider()
 st.subheader("Board pack", anchor=False)

@@ -9,6 +9,7 @@ from scorecard.assumptions import SETTINGS
 from scorecard.ingest.raw import Upload
 from scorecard.schema import DIRECTIONS, TABLES
 from scorecard.ui import cache, state, upload
+from scorecard.ui.text import literal
 
 FLASH = "data_flash"
 ACCEPTED = ["xlsx", "xlsm", "xls", "ods", "csv"]
@@ -23,10 +24,10 @@ def flash(kind: str, message: str) -> None:
 
 def show_flash() -> None:
     kind, message = st.session_state.pop(FLASH, (None, None))
-    if kind == "success":
-        st.success(message, icon=":material/check_circle:")
+    if kind == "success":  # the message names the uploader and the file: user text
+        st.success(literal(message), icon=":material/check_circle:")
     elif kind == "info":
-        st.info(message)
+        st.info(literal(message))
 
 
 def show_report(result) -> None:  # noqa: ANN001 (IngestResult)
@@ -78,9 +79,10 @@ def upload_tab(uploader: str) -> None:
                        icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     files = st.file_uploader("Workbook or CSV files", type=ACCEPTED, accept_multiple_files=True,
-                             key="data_files",
+                             key="data_files", max_upload_size=upload.upload_limit_mb(),
                              help="xlsx, xlsm, xls, ods, or CSV files named after their table "
-                                  "(people.csv, activity.csv, …).")
+                                  f"(people.csv, activity.csv, …). {upload.upload_rule()}")
+    st.caption(upload.upload_rule())  # a file the browser refuses shows only an icon otherwise
     if not files:
         st.info("Drop your filled-in template here, or the CSV exports of your tools.")
         return
@@ -92,8 +94,9 @@ def upload_tab(uploader: str) -> None:
     existing = cache.store().find_by_sha256(result.sha256)
     if existing is not None:
         st.info(f"These files are identical to version {existing.version}, published "
-                f"{existing.created_at} by {existing.uploader}, so there is nothing new to "
-                "publish. To show that version again, make it current in the History tab.")
+                f"{literal(existing.created_at)} by {literal(existing.uploader)}, so there is "
+                "nothing new to publish. To show that version again, make it current in the "
+                "History tab.")
         return
     if result.report.ok and st.button("Publish as a new version", type="primary",
                                       key="data_publish", icon=":material/publish:"):
@@ -135,9 +138,9 @@ def edit_tab(uploader: str) -> None:
                  "another version current in the History tab.")
         return
     base = cache.dataset(chosen.key)
-    st.write(f"Edit the assumptions and goals of **{chosen.info.label}**. Saving checks them "
-             "like an upload and stores the result as a new version; the old one stays in the "
-             "history.")
+    st.write(f"Edit the assumptions and goals of **{literal(chosen.info.label)}**. Saving "
+             "checks them like an upload and stores the result as a new version; the old one "
+             "stays in the history.")
     st.subheader("Assumptions")
     assumptions = st.data_editor(
         base.assumptions, num_rows="dynamic", hide_index=True, width="stretch",
@@ -168,7 +171,8 @@ def edit_tab(uploader: str) -> None:
     try:
         edited = upload.edited_dataset(base, assumptions, goals)
     except (ValueError, TypeError) as error:
-        st.error(f"A cell does not fit its column ({error}). Correct it and save again.")
+        st.error(f"A cell does not fit its column ({literal(error)}). Correct it and save "
+                 "again.")
         return
     result = upload.revalidate(edited, f"edit of {chosen.info.label.lower()}.xlsx")
     if result.dataset is None or not result.report.ok:

@@ -9,6 +9,7 @@ import streamlit as st
 from scorecard.dictionary import metric
 from scorecard.ui import cache, layout, state
 from scorecard.ui import format as fmt
+from scorecard.ui.text import literal
 
 HEADLINE = ("leadership_score", "active_share", "actions", "dialogue_ratio", "beyond_marketing",
             "engagement_rate", "impressions", "economic_value", "time_cost", "social_roi",
@@ -17,6 +18,7 @@ BENCHMARKED = ("multi_daily", "blogging", "mostly_marketing")
 MOVERS = 5
 
 chosen = state.selection()
+money = literal(chosen.currency)  # a metric's value and delta render Markdown: user text
 if not layout.heading("Overview", chosen):
     st.stop()
 
@@ -32,9 +34,9 @@ columns = st.columns(4)
 for i, metric_id in enumerate(HEADLINE):
     with columns[i % 4]:
         st.metric(metric(metric_id).label,
-                  fmt.value(metric_id, now.company[metric_id], chosen.currency),
+                  fmt.value(metric_id, now.company[metric_id], money),
                   delta=fmt.delta(metric_id, now.company[metric_id], before.company[metric_id],
-                                  chosen.currency),
+                                  money),
                   delta_color=fmt.delta_color(metric_id), help=fmt.metric_help(metric_id),
                   border=True)
 

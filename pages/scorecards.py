@@ -12,12 +12,14 @@ from scorecard.schema import TIERS
 from scorecard.score import explain
 from scorecard.ui import advice, cache, downloads, layout, state
 from scorecard.ui import format as fmt
+from scorecard.ui.text import literal
 
 CARD_METRICS = ("actions", "dialogue_ratio", "engagement_rate", "social_roi")
 MAX_CARDS = 12  # a screenful or two; the Person tab and the table have everyone
 DEFAULT_TIERS = ["C-suite", "VP"]
 
 chosen = state.selection()
+money = literal(chosen.currency)  # a metric's value and delta render Markdown: user text
 if not layout.heading("Scorecards", chosen):
     st.stop()
 
@@ -49,8 +51,8 @@ def person_metric(row: pd.Series, metric_id: str, peers: pd.DataFrame, ranks: pd
     definition = metric(metric_id)
     previous = before.people[metric_id].get(row.name) if metric_id in before.people else None
     line = lines.get((row.name, metric_id), [])
-    st.metric(definition.label, fmt.value(metric_id, row[metric_id], chosen.currency),
-              delta=fmt.delta(metric_id, row[metric_id], previous, chosen.currency),
+    st.metric(definition.label, fmt.value(metric_id, row[metric_id], money),
+              delta=fmt.delta(metric_id, row[metric_id], previous, money),
               delta_color=fmt.delta_color(metric_id), help=fmt.help_text(definition), border=border,
               chart_data=line if len(line) >= 2 else None)
     st.caption(advice.rank_text(ranks.at[row.name, metric_id], ranks.attrs["ranked"][metric_id]))
@@ -68,8 +70,8 @@ def pillar_bars(pillars: pd.Series) -> None:
 
 def card(person_id: str, peers: pd.DataFrame, ranks: pd.DataFrame, lines: Lines) -> None:
     row = people.loc[person_id]
-    st.subheader(fmt.md(row["name"]), anchor=False)
-    st.caption(fmt.md(" · ".join(str(v) for v in (row["title"], row["department"], row["tier"])
+    st.subheader(literal(row["name"]), anchor=False)
+    st.caption(literal(" · ".join(str(v) for v in (row["title"], row["department"], row["tier"])
                                  if isinstance(v, str) and v)))
     left, right = st.columns([2, 3])
     with left:
@@ -78,12 +80,12 @@ def card(person_id: str, peers: pd.DataFrame, ranks: pd.DataFrame, lines: Lines)
     with right:
         pillar_bars(pillars)
     sentence = explain(pillars)
-    st.markdown(fmt.md(sentence[:1].upper() + sentence[1:] + "."))
+    st.markdown(literal(sentence[:1].upper() + sentence[1:] + "."))
     columns = st.columns(2)
     for i, metric_id in enumerate(CARD_METRICS):
         with columns[i % 2]:
             person_metric(row, metric_id, peers, ranks, lines)
-    st.info(advice.next_step(pillars, not_started.get(person_id, ())),
+    st.info(literal(advice.next_step(pillars, not_started.get(person_id, ()))),  # names
             icon=":material/lightbulb:")
 
 

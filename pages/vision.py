@@ -9,6 +9,7 @@ import streamlit as st
 from scorecard.dictionary import is_metric, metric
 from scorecard.ui import cache, layout, state
 from scorecard.ui import format as fmt
+from scorecard.ui.text import literal
 
 STATUS_BADGE = {"on track": "green", "at risk": "orange", "off track": "red"}
 GOAL_HELP = ("Expected by now = target × the share of the goal's window that has passed (for "
@@ -81,15 +82,15 @@ else:
     columns = st.columns(2)
     for i, goal in enumerate(goals.itertuples(index=False)):
         with columns[i % 2].container(border=True):
-            title = f"**{fmt.md(goal_label(goal.metric))}** · " \
-                    f"{fmt.md(scope_label(goal.scope, goal.key, people['name']))}"
+            title = f"**{literal(goal_label(goal.metric))}** · " \
+                    f"{literal(scope_label(goal.scope, goal.key, people['name']))}"
             st.markdown(title)
             st.badge(goal.status.capitalize(), color=STATUS_BADGE.get(goal.status, "gray"))
             st.progress(bar_share(goal.actual, goal.target, goal.direction),
-                        text=bar_text(goal))
+                        text=literal(bar_text(goal)))  # Markdown, with the currency symbol
             actual, expected = fmt.apart(goal.actual, goal.expected, goal_unit(goal.metric),
                                          chosen.currency)
-            st.caption(fmt.md(
+            st.caption(literal(
                 f"Actual {actual}, expected by now {expected}, on course for "
                 f"{goal_value(goal.metric, goal.projected)} · window "
                 f"{goal.start:%d %b %Y} – {goal.end:%d %b %Y}"))
@@ -99,9 +100,10 @@ pool = cache.bonus(chosen.key, chosen.period, chosen.filters)
 board = pool.people
 eligible = int(board["eligible"].sum()) if len(board) else 0
 columns = st.columns(3)
-columns[0].metric("Pool", fmt.number(pool.pool, "currency", chosen.currency),
+money = literal(chosen.currency)  # a metric's value renders Markdown: user text
+columns[0].metric("Pool", fmt.number(pool.pool, "currency", money),
                   help="Money shared this period (assumption bonus.pool).", border=True)
-columns[1].metric("Allocated", fmt.number(pool.allocated, "currency", chosen.currency),
+columns[1].metric("Allocated", fmt.number(pool.allocated, "currency", money),
                   help=SHARE_HELP, border=True)
 columns[2].metric("Eligible people", f"{eligible:,}",
                   help="People whose points reach bonus.min_points in the period.", border=True)

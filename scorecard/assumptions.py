@@ -4,10 +4,13 @@ The assumptions sheet is a list of ``key, value`` rows. Keys are either fixed (`
 or families with a suffix (``value_per.<outcome metric>``, ``minutes.<action>``,
 ``bonus.points.<action>``, ``score.weight.<pillar>``, ``score.target.<pillar>``). A key the dataset
 does not set takes the default below; a key nobody knows is a warning, never an error.
+A number setting outside its ``bounds`` is an error: a pool of 1e308 would overflow the cents
+of the bonus shares and every export.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -26,6 +29,8 @@ class Setting:
     default: float | str | None
     unit: str
     description: str
+    #: Inclusive range of a number setting (``None`` for text).
+    bounds: tuple[float, float] | None = None
 
     @property
     def is_family(self) -> bool:
@@ -49,39 +54,50 @@ DEFAULT_TARGETS: dict[str, float] = {
     "presence": 12.0, "dialogue": 0.30, "resonance": 25.0, "cascade": 0.60, "outcomes": 1.0,
 }
 
+# Bounds far beyond a real company's settings and far below what breaks the arithmetic: money up
+# to 1e12 keeps cents exact in int64 (1e14), points and minutes stay small against 1e15.
+MONEY = (0.0, 1e12)
+HOURLY = (0.0, 1e6)
+UNIT_VALUE = (-1e9, 1e9)  # negative: an outcome that costs (negative_mentions)
+POINTS = (0.0, 1e9)
+MINUTES = (0.0, 1e4)  # default minutes of one action: up to a week
+WEIGHT = (0.0, 1e6)
+TARGET = (0.0, 1e12)
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("hourly_cost_default", "number", 85.0, "currency per hour",
-            "Cost of an hour for a person without hourly_cost."),
+            "Cost of an hour for a person without hourly_cost.", HOURLY),
     Setting("currency", "text", "$", "symbol", "Currency symbol shown beside money."),
     Setting("active_threshold", "number", 1.0, "actions per month",
-            "Actions in a month that make a person active that month."),
+            "Actions in a month that make a person active that month.", POINTS),
     Setting("approved_themes", "list", "", "comma-separated",
             "Message pillars that count as on message (compared case-insensitively)."),
     Setting("value_per.", "number", None, "currency per outcome unit",
             "Value of one unit of an outcome metric, e.g. value_per.qualified_leads = 250. "
-            "Outcomes without a value are not counted in economic value."),
+            "Outcomes without a value are not counted in economic value.", UNIT_VALUE),
     Setting("aggregate.", "text", "sum", "sum or mean",
             "How an outcome metric adds up over time: sum (default, for counts such as "
             "qualified_leads) or mean (for levels such as response_minutes, averaged over the "
             "rows of the period). A goal on a mean metric is not pro-rated over its window."),
     Setting("minutes.", "number", None, "minutes per action",
             "Default minutes per action type for rows without minutes; defaults: "
-            + ", ".join(f"{k} {v:g}" for k, v in DEFAULT_MINUTES.items()) + "."),
-    Setting("bonus.pool", "number", 10000.0, "currency", "Money shared by the bonus pool."),
+            + ", ".join(f"{k} {v:g}" for k, v in DEFAULT_MINUTES.items()) + ".", MINUTES),
+    Setting("bonus.pool", "number", 10000.0, "currency", "Money shared by the bonus pool.",
+            MONEY),
     Setting("bonus.cap_per_month", "number", 100.0, "points",
-            "Most points a person can earn in one month."),
+            "Most points a person can earn in one month.", POINTS),
     Setting("bonus.min_points", "number", 20.0, "points",
-            "Points needed in the period to share in the pool."),
+            "Points needed in the period to share in the pool.", POINTS),
     Setting("bonus.points.", "number", None, "points per action",
             "Points per action type; defaults: "
-            + ", ".join(f"{k} {v:g}" for k, v in DEFAULT_POINTS.items()) + "."),
+            + ", ".join(f"{k} {v:g}" for k, v in DEFAULT_POINTS.items()) + ".", POINTS),
     Setting("score.weight.", "number", None, "weight",
             "Weight of a leadership-score pillar (presence, dialogue, resonance, cascade, "
-            "outcomes); default 20 each."),
+            "outcomes); default 20 each.", WEIGHT),
     Setting("score.target.", "number", None, "per pillar",
             "Target of a pillar: presence in active days per month (12), dialogue as replies "
             "per action (0.30), resonance as engagements per post (25), cascade as team reach "
-            "(0.60), outcomes as social ROI (1.0)."),
+            "(0.60), outcomes as social ROI (1.0).", TARGET),
 )
 
 
@@ -94,6 +110,15 @@ def setting_for(key: str) -> Setting | None:
         if key == setting.key:
             return setting
     return None
+
+
+def out_of_bounds(setting: Setting, value: float) -> bool:
+    """Whether a number setting's ``value`` lies outside its inclusive ``bounds`` (infinity
+    always does; NaN, "not a number", is the validator's other message)."""
+    if setting.bounds is None:
+        return False
+    low, high = setting.bounds
+    return not math.isnan(value) and not low <= value <= high
 
 
 def as_mapping(frame: pd.DataFrame) -> dict[str, str]:

@@ -30,11 +30,18 @@ def _missing(files: Sequence[str]) -> bool:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from scorecard.ingest import load_paths
+    from scorecard.ingest.worker import run_ingest_paths
 
-    if _missing(args.files):
+    if _missing(args.files) or (args.profile and _missing([args.profile])):
         return EXIT_USAGE
-    result = load_paths(args.files)
+    profiles = _profiles(args.profile)
+    if profiles is None:
+        return EXIT_USAGE
+    result = run_ingest_paths(args.files, profiles=profiles)
+    # What each sheet was read as, before the problems; on stderr so that stdout stays the
+    # report alone (scripts parse it).
+    print("Read as:\n" + "\n".join(f"  {n.as_text()}" for n in result.sources),
+          file=sys.stderr, flush=True)
     print(result.report.as_text())
     if result.dataset is not None:
         counts = ", ".join(f"{n} {t}" for t, n in result.dataset.row_counts.items())
@@ -42,13 +49,28 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_OK if result.report.ok else EXIT_INVALID
 
 
+def _profiles(path: str | None) -> tuple | None:
+    """The saved mapping profile of ``--profile`` (a preset as JSON), or ``None`` after saying
+    why it cannot be used."""
+    from scorecard.sources.preset import Preset
+
+    if not path:
+        return ()
+    try:
+        return (Preset.from_json(Path(path).read_text(encoding="utf-8")),)
+    except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError) as exc:
+        print(f"The profile {path} cannot be used: {exc}. Save it again from the Data page's "
+              "mapping step (Download profile).", file=sys.stderr)
+        return None
+
+
 def _publish(args: argparse.Namespace) -> int:
-    from scorecard.ingest import load_paths
+    from scorecard.ingest.worker import run_ingest_paths
     from scorecard.store import Store
 
     if _missing(args.files):
         return EXIT_USAGE
-    result = load_paths(args.files)
+    result = run_ingest_paths(args.files)
     print(result.report.as_text())
     if result.dataset is None:
         print("Nothing was published: fix the errors above and try again.")
@@ -94,11 +116,11 @@ def _report(args: argparse.Namespace) -> int:
     from scorecard.export import full_report, render, write_report
 
     if args.files:
-        from scorecard.ingest import load_paths
+        from scorecard.ingest.worker import run_ingest_paths
 
         if _missing(args.files):
             return EXIT_USAGE
-        result = load_paths(args.files)
+        result = run_ingest_paths(args.files)
         if result.dataset is None:
             print(result.report.as_text(), file=sys.stderr)
             return EXIT_INVALID
@@ -152,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("validate", _validate, "Check workbook(s) or CSVs and print every problem.")
     p.add_argument("files", nargs="+", help="an xlsx/xlsm/xls/ods workbook or CSV files")
+    p.add_argument("--profile", help="a saved mapping profile (JSON) to read exports with")
     p = command("publish", _publish, "Validate, then store as a new current version.")
     p.add_argument("files", nargs="+")
     p.add_argument("--by", default="command line", help="who is publishing")
@@ -174,5 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return int(args.run(args))
+    from scorecard.terminal import printable_output
+
+    with printable_output():  # file names, uploaders, cells: never control codes on a terminal
+        args = build_parser().parse_args(argv)
+        return int(args.run(args))

@@ -1,4 +1,4 @@
-"""One dataset in memory: a small typed bundle of the five tables, plus the period value object.
+"""One dataset in memory: a small typed bundle of the six tables, plus the period value object.
 
 Frames inside a :class:`Dataset` are trusted: the ingest layer (or :meth:`Dataset.from_frames`
 for code and tests) has already given every column of the schema its dtype:
@@ -7,6 +7,11 @@ for code and tests) has already given every column of the schema its dtype:
 - ``date``: ``datetime64[us]`` at midnight;
 - ``number``: ``float64`` (missing is ``NaN`` where the column has no default);
 - ``integer``: ``int64``.
+
+References are resolved: ``person_id`` and ``manager_id`` everywhere are person_ids of the people
+table (or unknown ones, kept with a warning), never an email or a name
+(:mod:`scorecard.identity`). An activity row of a brand account has a blank ``person_id``: it
+belongs to its account and steward (:mod:`scorecard.stewards`), never to a person's own numbers.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from scorecard.schema import TABLES, Column, Table
+from scorecard.schema import ACCOUNTS, TABLES, Column, Table
 
 DATE_DTYPE = "datetime64[us]"
 
@@ -67,13 +72,18 @@ def conform(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Dataset:
-    """The five tables of one dataset version. Never mutated: derive new frames instead."""
+    """The tables of one dataset version. Never mutated: derive new frames instead.
+
+    ``accounts`` is optional (empty by default), so code that builds a dataset from the five
+    older tables keeps working.
+    """
 
     people: pd.DataFrame
     activity: pd.DataFrame
     outcomes: pd.DataFrame
     goals: pd.DataFrame
     assumptions: pd.DataFrame
+    accounts: pd.DataFrame = field(default_factory=lambda: empty_frame(ACCOUNTS))
 
     @classmethod
     def from_frames(cls, **frames: pd.DataFrame) -> Dataset:

@@ -8,8 +8,8 @@ Shape (top-level keys)::
                   "provenance", "benchmark", "benchmark_source"}, ...]   in chain order
     company     {metric id: value}
     departments {department: {metric id: value}}
-    people      {person_id: {"name", "title", "department", "tier", metric id: value, ...,
-                             "leadership_explanation": text}}
+    people      {person_id: {"name", "title", "department", "tier", "manager_id", "email",
+                             metric id: value, ..., "leadership_explanation": text}}
     goals       [{"metric", "scope", "key", "start", "end", "direction", "target", "actual",
                   "elapsed_share", "expected", "status", "projected", "progress"}, ...]
     bonus       {"pool", "allocated", "people": [{"person_id", "name", "department", "tier",
@@ -80,9 +80,13 @@ def build_report(dataset: Dataset, period: Period, filters: Filters = Filters()
     for the shape). Goals are measured on the whole dataset up to its last day, unfiltered."""
     cascade = prepare(dataset, period)  # once: team reach and the cascade key share it
     cards = compute(dataset, period, filters, reach=reach_of(cascade))
+    # Reporting line and email as the people table has them (first row of a duplicated id).
+    contact = dataset.people.drop_duplicates("person_id").set_index("person_id")[
+        ["manager_id", "email"]]
     people: dict[str, Any] = {}
     for pid, row in cards.people.iterrows():  # one entry per person: output-sized, not data
         entry = {c: plain(row[c]) for c in ("name", "title", "department", "tier")}
+        entry.update({c: plain(contact.at[pid, c]) for c in ("manager_id", "email")})
         entry.update(_metric_map(row))
         entry["leadership_explanation"] = explain(cards.pillars.loc[pid])
         people[str(pid)] = entry

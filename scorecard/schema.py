@@ -80,7 +80,33 @@ CHOICE_ALIASES: dict[str, dict[str, str]] = {
         "vivaengage": "Internal", "workplace": "Internal", "slack": "Internal",
         "teams": "Internal",
     },
+    "kind": {
+        "personal": "personal", "person": "personal", "individual": "personal",
+        "employee": "personal", "own": "personal", "private": "personal",
+        "brand": "brand", "company": "brand", "companypage": "brand", "page": "brand",
+        "organisation": "brand", "organization": "brand", "corporate": "brand",
+        "shared": "brand", "business": "brand", "showcase": "brand",
+    },
 }
+
+#: Kinds of social account: a person's own, or a brand (company) account run by a steward.
+ACCOUNT_KINDS: tuple[str, ...] = ("personal", "brand")
+
+
+# Bounds of numeric cells: far above anything a real company records, far below what breaks
+# the arithmetic. Sums stay exact in int64 (1e6 per row x 1e7 rows = 1e13 < 9.2e18), money in
+# cents fits int64 (1e12 x 100 = 1e14), and nothing reaches float infinity (1e308).
+#: Actions on one activity row (a person, a day, a channel, an action).
+COUNT_MAX = 1e6
+#: Minutes one activity row took (about two years).
+MINUTES_MAX = 1e6
+#: Audience figures per row or person: impressions, reactions, followers, ... (above the
+#: number of people on Earth).
+AUDIENCE_MAX = 1e10
+#: An hour of one person's time, in currency.
+HOURLY_COST_MAX = 1e6
+#: An outcome value or a goal target, either sign (money in the largest currencies included).
+AMOUNT_MAX = 1e12
 
 
 @dataclass(frozen=True)
@@ -91,6 +117,7 @@ class Column:
     zero), ``date`` accepts date cells, Excel serials and unambiguous text, ``number`` and
     ``integer`` must be numeric and not negative unless ``signed``, ``choice`` maps through
     :data:`CHOICE_ALIASES` (``strict`` choices are errors when unknown, others warnings).
+    ``maximum`` bounds a number's magnitude (``None``: no bound); see :data:`COUNT_MAX`.
     """
 
     name: str
@@ -103,6 +130,7 @@ class Column:
     signed: bool = False
     choices: tuple[str, ...] = ()
     strict: bool = False
+    maximum: float | None = None
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -159,8 +187,7 @@ PEOPLE = Table(
     columns=(
         Column("person_id", "id", required=True,
                aliases=("id", "employee id", "employee number", "employee no", "emp id",
-                        "staff id", "person", "worker id", "email", "work email",
-                        "employee email", "user id", "author id"),
+                        "staff id", "person", "worker id", "user id", "author id"),
                description="A unique ID, kept as text (leading zeros stay).", example="007"),
         Column("name", "text", required=True,
                aliases=("full name", "employee name", "display name", "person name"),
@@ -175,8 +202,11 @@ PEOPLE = Table(
         Column("manager_id", "id",
                aliases=("manager", "manager employee id", "reports to", "reports to id",
                         "supervisor", "supervisor id", "line manager", "manager email",
-                        "managerEmail", "boss", "parent id"),
-               description="person_id of their manager; blank for the top of the tree.",
+                        "managerEmail", "boss", "parent id", "manager upn",
+                        "manager user principal name", "manager name", "manager work email",
+                        "manager email address", "supervisor email", "reports to email"),
+               description="Their manager's person_id, email/UPN or name; blank (or NO_MGR) "
+                           "for the top of the tree.",
                example="001"),
         Column("tier", "choice", choices=TIERS, strict=True,
                aliases=("level", "seniority", "grade", "job level", "band"),
@@ -184,19 +214,31 @@ PEOPLE = Table(
                example="C-suite"),
         Column("hourly_cost", "number",
                aliases=("hourly rate", "cost per hour", "hourly cost", "rate"),
-               description="Loaded cost of an hour of this person's time.", example="180"),
+               description="Loaded cost of an hour of this person's time.", example="180",
+               maximum=HOURLY_COST_MAX),
         Column("followers", "number",
                aliases=("audience", "audience size", "follower count", "connections",
                         "subscribers"),
-               description="Audience size across their channels.", example="5400"),
+               description="Audience size across their channels.", example="5400",
+               maximum=AUDIENCE_MAX),
+        Column("email", "text",
+               aliases=("work email", "e-mail", "email address", "work email address", "mail",
+                        "upn", "userPrincipalName", "user principal name", "primary email",
+                        "business email", "employee email", "corporate email", "login email"),
+               description="Work email or UPN: activity and managers may name the person by it "
+                           "(case does not count).", example="ben.okafor@example.com"),
     ),
     examples=(
-        ("001", "Ada Byrne", "Chief Executive Officer", "Operations", "", "C-suite", 300, 12000),
-        ("002", "Ben Okafor", "Chief Marketing Officer", "Marketing", "001", "C-suite", 220, 5400),
-        ("003", "Dev Malhotra", "Chief Revenue Officer", "Sales", "001", "C-suite", 220, 3100),
+        ("001", "Ada Byrne", "Chief Executive Officer", "Operations", "", "C-suite", 300, 12000,
+         "ada.byrne@example.com"),
+        ("002", "Ben Okafor", "Chief Marketing Officer", "Marketing", "001", "C-suite", 220, 5400,
+         "ben.okafor@example.com"),
+        ("003", "Dev Malhotra", "Chief Revenue Officer", "Sales", "001", "C-suite", 220, 3100,
+         "dev.malhotra@example.com"),
         ("004", "Elena Sousa", "Chief Customer Officer", "Customer Experience", "001", "C-suite",
-         210, 2800),
-        ("017", "Chloe Reyes", "Marketing Specialist", "Marketing", "002", "Staff", 55, 640),
+         210, 2800, "elena.sousa@example.com"),
+        ("017", "Chloe Reyes", "Marketing Specialist", "Marketing", "002", "Staff", 55, 640,
+         "chloe.reyes@example.com"),
     ),
 )
 
@@ -212,12 +254,13 @@ ACTIVITY = Table(
                         "publish date", "created", "created at", "timestamp", "posted at",
                         "activity date"),
                description="Day of the activity.", example="2026-03-04"),
-        Column("person_id", "id", required=True,
+        Column("person_id", "id",
                aliases=("employee id", "person", "author", "author id", "user", "user id",
                         "email", "author email", "employee", "emp id", "staff id", "profile id"),
-               description="Who did it (a person_id of the people table).", example="002"),
+               description="Who did it: a person_id, email/UPN or name of the people table "
+                           "(blank when the account column says whose it is).", example="002"),
         Column("channel", "text", required=True,
-               aliases=("network", "platform", "social network", "site", "source", "medium"),
+               aliases=("network", "platform", "social network", "site", "medium"),
                description="LinkedIn, X, Facebook, YouTube, Blog, Instagram, Internal, ...",
                example="LinkedIn"),
         Column("action", "choice", required=True, choices=ACTIONS,
@@ -236,27 +279,46 @@ ACTIVITY = Table(
                example="Customer first"),
         Column("count", "integer", default=1,
                aliases=("n", "number", "quantity", "actions", "posts", "total"),
-               description="How many such actions (default 1).", example="1"),
+               description="How many such actions (default 1).", example="1",
+               maximum=COUNT_MAX),
         Column("minutes", "number",
                aliases=("time spent", "minutes spent", "duration", "duration minutes", "time"),
                description="Minutes the whole row took; blank: the action's default minutes.",
-               example="20"),
+               example="20", maximum=MINUTES_MAX),
         Column("impressions", "number", default=0,
                aliases=("views", "reach", "impression", "video views", "plays"),
-               description="Impressions of that row's content.", example="1800"),
+               description="Impressions of that row's content.", example="1800",
+               maximum=AUDIENCE_MAX),
         Column("reactions", "number", default=0,
                aliases=("likes", "reaction", "applause", "favorites", "favourites", "hearts"),
-               description="Reactions received.", example="42"),
+               description="Reactions received.", example="42", maximum=AUDIENCE_MAX),
         Column("comments_received", "number", default=0,
                aliases=("comments", "replies received", "comment count", "comments count"),
-               description="Comments received.", example="6"),
+               description="Comments received.", example="6", maximum=AUDIENCE_MAX),
         Column("shares_received", "number", default=0,
                aliases=("shares", "reposts", "retweets", "reshares", "share count",
                         "repost count"),
-               description="Shares received.", example="3"),
+               description="Shares received.", example="3", maximum=AUDIENCE_MAX),
         Column("clicks", "number", default=0,
                aliases=("link clicks", "click", "clicks total", "ctr clicks"),
-               description="Clicks received.", example="25"),
+               description="Clicks received.", example="25", maximum=AUDIENCE_MAX),
+        # Several exports of one table (two creators' files) are concatenated: which file a
+        # row came from, and the post's id or URL to drop a post two files both hold.
+        Column("source", "text", aliases=("source file", "export file"),
+               description="The export file the row came from (filled in on import).",
+               example="linkedin_ada.xlsx"),
+        Column("post_id", "text", aliases=("post id", "tweet id", "content id"),
+               description="The post's id in its tool; rows repeating one are dropped.",
+               example="7165432"),
+        Column("url", "text", aliases=("post url", "permalink", "link", "post link"),
+               description="The post's address; rows repeating one are dropped.",
+               example="https://www.linkedin.com/feed/update/urn:li:activity:7165432"),
+        Column("account", "text",
+               aliases=("handle", "username", "user name", "screen name", "account name",
+                        "account handle", "profile", "profile name", "profile url", "page",
+                        "page name"),
+               description="The account posted from (handle, profile name or URL); the "
+                           "accounts table says whose it is.", example="@benokafor"),
     ),
     examples=(
         ("2026-03-02", "002", "LinkedIn", "post", "marketing", "Customer first", 1, 20,
@@ -281,7 +343,7 @@ OUTCOMES = Table(
                example="qualified_leads"),
         Column("value", "number", required=True, signed=True,
                aliases=("amount", "result", "total", "count"),
-               description="The measured value.", example="12"),
+               description="The measured value.", example="12", maximum=AMOUNT_MAX),
         Column("person_id", "id",
                aliases=("employee id", "person", "owner", "owner id", "attributed to"),
                description="Person the result is attributed to (optional).", example="002"),
@@ -308,7 +370,8 @@ GOALS = Table(
                example="qualified_leads"),
         Column("target", "number", required=True, signed=True,
                aliases=("goal value", "target value", "aim"),
-               description="Value to reach by the end date.", example="600"),
+               description="Value to reach by the end date.", example="600",
+               maximum=AMOUNT_MAX),
         Column("start", "date", required=True,
                aliases=("start date", "from", "begin", "begins"),
                description="First day of the goal's window.", example="2026-01-01"),
@@ -326,6 +389,42 @@ GOALS = Table(
     examples=(
         ("qualified_leads", 600, "2026-01-01", "2026-12-31", "Sales", "", "up"),
         ("response_minutes", 30, "2026-01-01", "2026-12-31", "Customer Experience", "", "down"),
+    ),
+)
+
+ACCOUNTS = Table(
+    name="accounts",
+    description="Social accounts and whose they are: a person's own, or a brand account run by "
+                "a steward. Brand activity is shown for its account and steward, never in a "
+                "person's own numbers.",
+    sheet_aliases=("account", "handles", "profiles", "social accounts", "pages",
+                   "brand accounts"),
+    columns=(
+        Column("channel", "text", required=True,
+               aliases=("network", "platform", "social network", "site"),
+               description="LinkedIn, X, Facebook, YouTube, ...", example="LinkedIn"),
+        Column("account", "text", required=True,
+               aliases=("handle", "username", "user name", "screen name", "account name",
+                        "profile", "profile name", "profile url", "url", "page", "page name"),
+               description="Handle, profile name or profile URL.",
+               example="linkedin.com/company/example"),
+        Column("person_id", "id",
+               aliases=("owner", "owner id", "employee id", "person", "email", "owner email"),
+               description="Whose own account it is (person_id, email/UPN or name); blank for "
+                           "a brand account.", example=""),
+        Column("kind", "choice", choices=ACCOUNT_KINDS, strict=True,
+               aliases=("type", "account type", "account kind"),
+               description="personal or brand; blank: brand when no person owns it.",
+               example="brand"),
+        Column("steward_id", "id",
+               aliases=("steward", "steward email", "managed by", "run by", "admin",
+                        "community manager", "account manager"),
+               description="Who runs a brand account (person_id, email/UPN or name).",
+               example="017"),
+    ),
+    examples=(
+        ("LinkedIn", "linkedin.com/company/example", "", "brand", "017"),
+        ("X", "@benokafor", "002", "personal", ""),
     ),
 )
 
@@ -348,7 +447,8 @@ ASSUMPTIONS = Table(
     ),
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (PEOPLE, ACTIVITY, OUTCOMES, GOALS, ASSUMPTIONS)}
+TABLES: dict[str, Table] = {
+    t.name: t for t in (PEOPLE, ACTIVITY, OUTCOMES, GOALS, ACCOUNTS, ASSUMPTIONS)}
 
 
 def table_for_sheet(sheet_name: str) -> Table | None:

@@ -110,6 +110,7 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         metadata.create_all(self.engine)
+        _add_new_columns(self.engine)
 
     # -- reading ---------------------------------------------------------------------------
     def versions(self) -> list[DatasetInfo]:
@@ -244,6 +245,21 @@ def _records(frame: pd.DataFrame, version: int) -> Iterator[list[dict[str, objec
         stop = min(start + INSERT_CHUNK_ROWS, n)
         yield [dict(zip(keys, row, strict=True))
                for row in zip(*(columns[k][start:stop] for k in keys), strict=True)]
+
+
+def _add_new_columns(engine: Engine) -> None:
+    """Columns the schema gained since a database was created (people.email, activity.account,
+    ...), added as nullable columns: older versions read them as missing. ``create_all`` only
+    creates whole tables, never columns of existing ones."""
+    inspector = sa.inspect(engine)
+    with engine.begin() as conn:
+        for table in data_tables.values():
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present:
+                    kind = column.type.compile(dialect=engine.dialect)
+                    conn.execute(sa.text(
+                        f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
 
 
 def _info(row: sa.RowMapping, current: int | None) -> DatasetInfo:

@@ -36,7 +36,8 @@ TABLE_FONT = Font(bold=True, size=12, color="1F4E79")
 
 INTRO = (
     "Fill one sheet per table (or save each sheet as its own CSV named after the table).",
-    "people and activity are required; outcomes, goals and assumptions are optional.",
+    ("people and activity are required; outcomes, goals, accounts and assumptions are"
+     " optional."),
     "Column names are matched ignoring case, spaces and underscores; the aliases below work too,"
     " so exports from HR and social tools can be pasted as they are.",
     "Dark headers are required columns, light headers are optional (blank cells take the"
@@ -79,7 +80,8 @@ def _header_fill(column: Column) -> tuple[PatternFill, Font]:
 
 
 def _column_width(column: Column, table: Table, index: int) -> float:
-    samples = [str(column.name)] + [str(row[index]) for row in table.examples]
+    samples = [str(column.name)] + [str(row[index]) for row in table.examples
+                                    if index < len(row)]
     return min(max(len(s) for s in samples) + 4, 40)
 
 
@@ -113,7 +115,8 @@ def write_table_sheet(sheet: Worksheet, table: Table) -> None:
             dimension.number_format = DATE_FORMAT
         for row_number, example in enumerate(table.examples, start=2):
             cell = sheet.cell(row=row_number, column=index,
-                              value=_example_cell(column, example[index - 1]))
+                              value=_example_cell(column, example[index - 1]
+                                                  if index <= len(example) else None))
             if column.type == "id":
                 cell.number_format = TEXT_FORMAT
             elif column.type == "date":

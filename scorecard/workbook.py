@@ -18,6 +18,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from scorecard.dataset import Dataset
+from scorecard.export.safe_text import FORMULA_TRIGGERS, write_text
 from scorecard.schema import TABLES, Column
 
 
@@ -47,14 +48,16 @@ def cell_values(column: Column, series: pd.Series) -> list[object]:
 
 
 def _literal_text(sheet: WriteOnlyWorksheet, values: list[object], series: pd.Series) -> list[object]:
-    """``values`` with text starting "=" wrapped as a text cell, so Excel never runs it."""
-    hits = np.flatnonzero(series.astype("str").str.startswith("=").fillna(False).to_numpy())
+    """``values`` with formula-like text (``=``, ``+``, ``-``, ``@``, ...) written by the one
+    injection rule, :func:`scorecard.export.safe_text.write_text`: a quoted text cell."""
+    hits = np.flatnonzero(
+        series.astype("str").str.startswith(FORMULA_TRIGGERS).fillna(False).to_numpy())
     if not len(hits):
         return values
     out = list(values)
     for i in hits:  # only the rare formula-looking cells, not every row
-        cell = WriteOnlyCell(sheet, value=out[i])
-        cell.data_type = "s"
+        cell = WriteOnlyCell(sheet)
+        write_text(cell, out[i])
         out[i] = cell
     return out
 

@@ -25,13 +25,16 @@ def test_unknown_and_self_managers():
                            ["003", "Cy", "Sales", "003"]), activity())
     assert [(p.code, p.row, p.column, p.value, p.message, p.fix) for p in report.problems] == [
         ("unknown_manager", 3, "manager_id", "042",
-         "This manager is not a person_id on sheet 'people'.",
-         "Add the manager as a row of people, or leave the cell blank for the top of the tree."),
+         "This manager matches no person_id, email or name on sheet 'people'.",
+         "Add the manager as a row of people, or leave the cell blank (or NO_MGR) for the top "
+         "of the tree."),
+        # A self-manager is the top of the tree: a warning, after the errors.
         ("self_manager", 4, "manager_id", "003",
-         "This person is listed as their own manager.",
-         "Enter their manager's person_id, or leave the cell blank if they are at the top of "
-         "the tree."),
+         "This person is listed as their own manager; they are taken as the top of the tree.",
+         "Nothing to do if they are at the top; otherwise enter their manager's person_id, "
+         "email or name."),
     ]
+    assert [p.severity for p in report.problems] == ["error", "warning"]
 
 
 def test_each_cycle_is_one_error_naming_everyone_on_it():
@@ -66,9 +69,9 @@ def test_activity_for_an_unknown_person_is_a_warning_and_kept():
     assert report.problems == (Problem(
         severity="warning", code="unknown_person", table="activity", sheet="activity", row=2,
         column="person_id", value="099",
-        message="This person_id is not on sheet 'people'; the activity is kept but counts for "
-                "nobody's scorecard.",
-        fix="Add the person to sheet 'people', or correct the ID."),)
+        message="This person is not on sheet 'people' (by person_id, email, name or account); "
+                "the activity is kept but counts for nobody's scorecard.",
+        fix="Add the person to sheet 'people', or correct the reference."),)
 
 
 def test_goals_checks():

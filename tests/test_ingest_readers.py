@@ -173,8 +173,8 @@ def test_unknown_hidden_and_helper_sheets() -> None:
          "The sheet 'Pivot' was ignored: neither its name nor its header row matches a table "
          "of the app.",
          "If it holds data for the app, rename the sheet to one of people, activity, outcomes, "
-         "goals, assumptions (or use the template's column headers); otherwise you can "
-         "leave it."),
+         "goals, accounts, assumptions (or use the template's column headers); otherwise you "
+         "can leave it."),
     ]
 
 

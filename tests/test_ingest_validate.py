@@ -54,7 +54,7 @@ def test_a_clean_upload_gives_the_trusted_dtypes_and_no_problems():
         pd.testing.assert_frame_equal(conform(table, frame), frame)
     # Absent optional tables are empty, without a word.
     assert dataset.row_counts == {"people": 2, "activity": 1, "outcomes": 0, "goals": 0,
-                                  "assumptions": 0}
+                                  "accounts": 0, "assumptions": 0}
 
 
 def test_defaults_fill_blank_optional_cells_and_absent_columns():
@@ -158,11 +158,14 @@ def test_ids_are_text_leading_zeros_kept_whole_numbers_without_point():
 
 
 def test_blank_required_cell():
+    # person_id may be blank when an account column names the account; here nothing does.
     _, report = run(people(), activity(["2026-03-02", "  ", "X", "post"]))
     assert report.problems == (Problem(
         severity="error", code="blank_required", table="activity", sheet="activity", row=2,
-        column="person_id", value="  ", message="Column 'person_id' must not be blank.",
-        fix="Fill it in (for example 002), or delete the row if it should not be there."),)
+        column="person_id", value=None,
+        message="Column 'person_id' must not be blank: the row names no person and no account.",
+        fix="Fill in the person (person_id, email or name) or the account, or delete the row "
+            "if it should not be there."),)
 
 
 def test_numbers_from_cells_and_plain_text_with_thousands():
@@ -286,9 +289,9 @@ def test_every_problem_is_collected_errors_before_warnings():
                  headers=("date", "person_id", "channel", "action", "count")))
     assert dataset is None
     assert [(p.severity, p.sheet, p.row, p.code) for p in report.problems] == [
-        ("error", "people", 2, "self_manager"),
         ("error", "activity", 2, "not_a_number"),
         ("error", "activity", 3, "date_invalid"),
+        ("warning", "people", 2, "self_manager"),
         ("warning", "activity", 2, "unknown_person"),
         ("warning", "activity", 3, "unknown_choice"),
     ]

@@ -51,7 +51,7 @@ def test_publish_round_trips_every_table_exactly(store: Store) -> None:
     assert not result.duplicate
     assert result.info.version == 1 and result.info.is_current
     assert result.info.row_counts == {"people": 3, "activity": 3, "outcomes": 0, "goals": 1,
-                                      "assumptions": 1}
+                                      "accounts": 0, "assumptions": 1}
     loaded = store.load(1)
     assert_same(loaded, data)
     assert loaded.people["person_id"].tolist() == ["007", "0100", "x-9"]  # leading zeros kept

@@ -26,7 +26,7 @@ def book(path) -> openpyxl.Workbook:
 
 def test_instructions_first_then_one_sheet_per_table(book: openpyxl.Workbook) -> None:
     assert book.sheetnames == ["Instructions", "people", "activity", "outcomes", "goals",
-                               "assumptions"]
+                               "accounts", "assumptions"]
 
 
 def test_headers_are_the_schema_columns_bold_filled_and_frozen(book) -> None:
@@ -107,8 +107,9 @@ def test_instructions_list_every_table_and_column(book) -> None:
     header_at = rows.index(("Table", "Column", "Required", "Type", "Default", "Description",
                             "Accepted aliases", "Example"))
     lines = rows[header_at + 1:]
-    # 5 table lines + 8 people + 13 activity + 5 outcomes + 7 goals + 2 assumptions columns
-    assert len(lines) == 5 + 8 + 13 + 5 + 7 + 2
+    # 6 table lines + 9 people + 17 activity + 5 outcomes + 7 goals + 5 accounts
+    # + 2 assumptions columns
+    assert len(lines) == 6 + 9 + 17 + 5 + 7 + 5 + 2
     by_column = {(r[0], r[1]): r for r in lines}
     assert by_column[("activity", "count")][2:5] == ("optional", "whole number (0 or more)", "1")
     assert by_column[("people", "tier")][3] == "one of: C-suite, VP, Director, Manager, Staff"
@@ -139,4 +140,8 @@ def test_template_round_trip_reads_clean(path) -> None:
     assert dataset.activity["count"].tolist() == [1, 4, 1]
     assert dataset.goals["direction"].tolist() == ["up", "down"]
     assert dataset.row_counts == {"people": 5, "activity": 3, "outcomes": 3, "goals": 2,
-                                  "assumptions": 3}
+                                  "accounts": 2, "assumptions": 3}
+    # The accounts examples: a brand page run by 017, and 002's own X handle.
+    assert dataset.accounts[["kind", "person_id", "steward_id"]].astype(object).where(
+        dataset.accounts[["kind", "person_id", "steward_id"]].notna(), None).values.tolist() == [
+        ["brand", None, "017"], ["personal", "002", None]]

@@ -44,7 +44,8 @@ def book(tiny: Dataset, tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Wo
 
 
 def test_one_sheet_per_table_with_schema_headers(book: openpyxl.Workbook) -> None:
-    assert book.sheetnames == ["people", "activity", "outcomes", "goals", "assumptions"]
+    assert book.sheetnames == ["people", "activity", "outcomes", "goals", "accounts",
+                               "assumptions"]
     for name, table in TABLES.items():
         header = [c.value for c in next(book[name].iter_rows(max_row=1))]
         assert header == list(table.column_names)

@@ -11,11 +11,16 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scorecard.dataset import Dataset
 from scorecard.ingest.raw import Limits, RawTable, Upload
 from scorecard.ingest.validate import validate_tables
 from scorecard.problems import Report
+
+if TYPE_CHECKING:
+    from scorecard.ingest.readers import SourceNote
+    from scorecard.sources.preset import Preset
 
 __all__ = [
     "IngestResult", "Limits", "RawTable", "Upload", "load_paths", "load_uploads", "upload_sha256",
@@ -31,6 +36,8 @@ class IngestResult:
     report: Report
     file_name: str
     sha256: str
+    #: Per file and sheet, what it was read as (a source preset, a template sheet, skipped).
+    sources: tuple[SourceNote, ...] = ()
 
 
 def upload_sha256(uploads: Sequence[Upload]) -> str:
@@ -56,35 +63,43 @@ def _combine(read: Report, validated: Report) -> Report:
     return Report(tuple(sorted(merged, key=lambda p: not p.is_error)))
 
 
-def load_uploads(uploads: Sequence[Upload], limits: Limits | None = None) -> IngestResult:
+def load_uploads(uploads: Sequence[Upload], limits: Limits | None = None,
+                 profiles: Sequence[Preset] = ()) -> IngestResult:
     """Read and validate uploaded files (one workbook, or one CSV per table).
 
     ``limits`` defaults to :meth:`Limits.from_env`. Never raises on file contents: every
     problem, down to a single cell, is in the report.
     """
-    from scorecard.ingest.readers import read_tables  # the readers import the guards; lazily
+    from scorecard.ingest.readers import read_sources  # the readers import the guards; lazily
 
     limits = limits or Limits.from_env()
-    raw, read_problems = read_tables(uploads, limits)
-    dataset, validated = validate_tables(raw, limits=limits)
-    report = _combine(Report(tuple(read_problems)), validated)
+    read = read_sources(uploads, limits, profiles)
+    dataset, validated = validate_tables(read.tables, limits=limits)
+    report = _combine(Report(tuple(read.problems)), validated)
     return IngestResult(
         dataset=dataset if report.ok else None,
         report=report,
         file_name=", ".join(u.name for u in uploads),
         sha256=upload_sha256(uploads),
+        sources=tuple(read.notes),
     )
 
 
-def load_paths(paths: Sequence[str | Path], limits: Limits | None = None) -> IngestResult:
+def load_paths(paths: Sequence[str | Path], limits: Limits | None = None,
+               profiles: Sequence[Preset] = ()) -> IngestResult:
     """:func:`load_uploads` for files on disk (each named by its file name).
 
     A file over the size limit is read only up to one byte past it: enough for the reader to
     refuse it, without holding a huge file in memory.
     """
     limits = limits or Limits.from_env()
+    return load_uploads(read_paths(paths, limits), limits, profiles)
+
+
+def read_paths(paths: Sequence[str | Path], limits: Limits) -> list[Upload]:
+    """Files on disk as uploads, each read only up to one byte past the size limit."""
     uploads = []
     for path in map(Path, paths):
         with path.open("rb") as handle:
             uploads.append(Upload(path.name, handle.read(limits.max_file_bytes + 1)))
-    return load_uploads(uploads, limits)
+    return uploads

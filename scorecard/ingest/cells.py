@@ -10,7 +10,9 @@ Rules, by :class:`~scorecard.schema.Column` type:
   thousands separator is accepted only in the exact form "1,234" / "1,234,567.5"; everything else
   ("12%", "$180", "1,5", "12 kg", TRUE) is not a number. Percent and currency signs are refused
   rather than guessed: none of the columns is a rate, and "1,5" may be 1.5 or 15.
-  Below 0 is refused unless the column is ``signed``; ``integer`` refuses fractions.
+  Below 0 is refused unless the column is ``signed``; ``integer`` refuses fractions. A value
+  beyond the column's ``maximum`` (in magnitude), or too large to be a float at all ("1e400"),
+  is refused with the allowed range: it would overflow a sum, a cent or an ``int64``.
 - ``choice``: mapped to its canonical value (:func:`~scorecard.schema.canonical_choice`).
   An unknown value is an error for ``strict`` columns and otherwise a warning, kept lower-cased.
 
@@ -20,11 +22,13 @@ Text is converted once per distinct value, so repeats cost nothing.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from scorecard.identity import clean_column
 from scorecard.ingest.kinds import CellKinds
 from scorecard.ingest.problemlog import ProblemLog
 from scorecard.problems import Severity
@@ -98,7 +102,7 @@ def as_text(kinds: CellKinds) -> pd.Series:
     return pd.Series(out, dtype="str")
 
 
-def _map_distinct(text: pd.Series, func) -> pd.Series:  # noqa: ANN001 - a str -> str|None map
+def _map_distinct(text: pd.Series, func) -> pd.Series:  # func: str -> str | None
     """Apply ``func`` once per distinct value of ``text`` (NaN stays NaN)."""
     codes, distinct = pd.factorize(text)
     mapped = pd.array([func(v) for v in distinct] + [None], dtype="str")
@@ -107,9 +111,10 @@ def _map_distinct(text: pd.Series, func) -> pd.Series:  # noqa: ANN001 - a str -
 
 def type_text(column: Column, kinds: CellKinds, where: Where, log: ProblemLog) -> pd.Series:
     """An ``id`` or ``text`` column as ``str``; canonical spellings applied where the schema has
-    them (``channel``); blanks take the default."""
+    them (``channel``); blanks take the default. Text is cleaned (:func:`scorecard.identity.
+    clean`: NFC, no zero-width characters or BOM, spaces collapsed), so look-alikes are one."""
     check_blanks(column, kinds, where, log)
-    text = as_text(kinds)
+    text = clean_column(as_text(kinds))
     if column.name in CHOICE_ALIASES and text.notna().any():
         canonical = _map_distinct(text, lambda v: canonical_choice(column.name, v))
         text = canonical.where(canonical.notna(), text)
@@ -121,7 +126,7 @@ def type_text(column: Column, kinds: CellKinds, where: Where, log: ProblemLog) -
 def type_choice(column: Column, kinds: CellKinds, where: Where, log: ProblemLog) -> pd.Series:
     """A ``choice`` column as its canonical values; see the module docstring."""
     check_blanks(column, kinds, where, log)
-    text = as_text(kinds)
+    text = clean_column(as_text(kinds))
     canonical = _map_distinct(text, lambda v: canonical_choice(column.name, v))
     unknown = (text.notna() & canonical.isna()).to_numpy(dtype=bool)
     if unknown.any():
@@ -147,6 +152,39 @@ def _requirement(column: Column) -> str:
     return kind if column.signed else f"{kind} of 0 or more"
 
 
+def quantity(x: float) -> str:
+    """A number for a message: digits with separators while readable (1,000,000), else
+    scientific notation (1e+20), so a huge value never floods the message."""
+    if not math.isfinite(x):
+        return "a value too large to store"
+    if abs(x) < 1e15:
+        return f"{x:,.0f}" if x == int(x) else f"{x:,.6g}"
+    return f"{x:.4g}"
+
+
+def allowed_range(low: float, high: float, kind: str = "a number") -> str:
+    """e.g. "a number from 0 to 1,000,000" (the words of every out-of-range message)."""
+    return f"{kind} from {quantity(low)} to {quantity(high)}"
+
+
+OUT_OF_RANGE_FIX = ("Check the cell: a value this large is usually a typo, a column total pasted "
+                    "into a row, or a unit mix-up (cents for currency, seconds for minutes).")
+
+
+def out_of_range(numbers: np.ndarray, high: float | None, signed: bool) -> np.ndarray:
+    """Where ``numbers`` (NaN for blanks) are infinite or beyond ``high`` in magnitude."""
+    with np.errstate(invalid="ignore"):
+        beyond = np.isinf(numbers)
+        if high is not None:
+            beyond |= np.abs(numbers) > high
+    return beyond
+
+
+def _bounds(column: Column) -> tuple[float, float]:
+    high = math.inf if column.maximum is None else float(column.maximum)
+    return (-high if column.signed else 0.0), high
+
+
 def _parse_number_text(text: pd.Series) -> np.ndarray:
     """Numbers from distinct text values; NaN where a value is not a plain number."""
     codes, distinct = pd.factorize(text)
@@ -169,13 +207,23 @@ def type_number(column: Column, kinds: CellKinds, where: Where, log: ProblemLog)
     if kinds.is_text.any():
         numbers[kinds.is_text] = _parse_number_text(kinds.text[kinds.is_text])
     filled = ~kinds.blank
-    not_number = filled & ~np.isfinite(numbers)
+    not_number = filled & np.isnan(numbers)
     requirement = _requirement(column)
     _report(log, where, not_number, kinds.cells, code="not_a_number",
             message=f"Column '{where.header}' must be {requirement}; this cell is not a number.",
             fix="Type digits only, like 1234.5 or 1,234 (no words, units, currency or "
                 "percent signs).")
-    ok = filled & ~not_number
+    too_big = filled & out_of_range(numbers, column.maximum, column.signed)
+    if too_big.any():
+        idx = np.flatnonzero(too_big)
+        kind = "a whole number" if column.type == "integer" else "a number"
+        span = allowed_range(*_bounds(column), kind)
+        log.cells(severity="error", code="number_out_of_range", table=where.table,
+                  sheet=where.sheet, column=where.header, rows=where.rows[idx],
+                  values=kinds.cells[idx], fix=OUT_OF_RANGE_FIX,
+                  message=lambda i: (f"Column '{where.header}' must be {span}; this cell holds "
+                                     f"{quantity(numbers[idx[i]])}."))
+    ok = filled & ~not_number & ~too_big
     if not column.signed:
         negative = ok & (numbers < 0)
         _report(log, where, negative, kinds.cells, code="negative_number",

@@ -1,11 +1,15 @@
 """Checks across rows and tables: unique people, a sound manager tree, known references.
 
-Errors: duplicate person_id, a manager_id that is nobody, a self-manager, a manager cycle (one
-problem per cycle naming everyone on it), a goal that starts after it ends, a numeric setting
-that is not a number. Warnings (the rows are kept): activity, outcomes or goals for an unknown
-person; outcomes or goals for a department nobody belongs to; an assumption key nobody knows.
-Several roots in the tree are normal and not reported. Checks skip columns a sheet lacks (their
-absence is already an error).
+Person references (managers, activity, outcomes, goals, accounts) are resolved first, in one
+place (:mod:`scorecard.ingest.references`): by person_id, email/UPN, name or account.
+
+Errors: duplicate person_id, person_ids differing only by case, an email on two people, a
+manager who is nobody, a manager cycle (one problem per cycle naming everyone on it), an
+activity sheet naming no person, a goal that starts after it ends, a numeric setting that is not
+a number. Warnings (the rows are kept): a self-manager (taken as the top), activity, outcomes or
+goals for an unknown or ambiguous person; outcomes or goals for a department nobody belongs to;
+an assumption key nobody knows. Several roots in the tree are normal and not reported. Checks
+skip columns a sheet lacks (their absence is already an error).
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ import pandas as pd
 
 from scorecard.assumptions import setting_for
 from scorecard.ingest.problemlog import ProblemLog
+from scorecard.ingest.references import resolve_references
 from scorecard.ingest.typed import TypedTable
 from scorecard.orgtree import cycle_names, find_cycles, parent_index
-from scorecard.problems import Severity
+from scorecard.problems import Problem, Severity
 
 #: Row numbers listed for one duplicated person_id before "…".
 ROWS_QUOTED = 10
@@ -56,21 +61,6 @@ def _duplicate_ids(people: TypedTable, log: ProblemLog) -> None:
     )
 
 
-def _manager_problems(people: TypedTable, log: ProblemLog) -> None:
-    ids, managers = people.columns["person_id"], people.columns["manager_id"]
-    has = managers.notna()
-    self_managed = (has & (managers == ids)).to_numpy(dtype=bool)
-    unknown = (has & ~managers.isin(ids.dropna())).to_numpy(dtype=bool)
-    _flag(log, people, "manager_id", self_managed, code="self_manager",
-          message="This person is listed as their own manager.",
-          fix="Enter their manager's person_id, or leave the cell blank if they are at the top "
-              "of the tree.")
-    _flag(log, people, "manager_id", unknown, code="unknown_manager",
-          message=f"This manager is not a person_id on sheet '{people.sheet}'.",
-          fix="Add the manager as a row of people, or leave the cell blank for the top of the "
-              "tree.")
-
-
 def _manager_cycles(people: TypedTable, log: ProblemLog) -> None:
     ids = people.columns["person_id"]
     first = (ids.notna() & ~ids.duplicated()).to_numpy(dtype=bool)  # one row per person
@@ -94,18 +84,6 @@ def _manager_cycles(people: TypedTable, log: ProblemLog) -> None:
         fix="Correct the manager_id of one person on the circle; whoever is at the top of the "
             "tree has a blank manager_id.",
     )
-
-
-def _unknown_people(t: TypedTable, people_ids: pd.Series, people_sheet: str,
-                    log: ProblemLog, what: str) -> None:
-    if not t.has("person_id"):
-        return
-    pid = t.columns["person_id"]
-    unknown = (pid.notna() & ~pid.isin(people_ids)).to_numpy(dtype=bool)
-    _flag(log, t, "person_id", unknown, code="unknown_person", severity="warning",
-          message=f"This person_id is not on sheet '{people_sheet}'; the {what} is kept but "
-                  "counts for nobody's scorecard.",
-          fix=f"Add the person to sheet '{people_sheet}', or correct the ID.")
 
 
 def _unknown_departments(t: TypedTable, departments: pd.Series, people_sheet: str,
@@ -155,27 +133,41 @@ def _settings(assumptions: TypedTable, log: ProblemLog) -> None:
           fix="Type digits only, like 250 or 0.3 (no words, currency or percent signs).")
 
 
-def cross_check(tables: dict[str, TypedTable], log: ProblemLog) -> None:
-    """Run every cross-row and cross-table check on the typed tables present."""
+def _activity_names_someone(activity: TypedTable, log: ProblemLog) -> None:
+    """Error when an activity sheet has no column naming a person or an account."""
+    if any(activity.has(c) for c in ("person_id", "account", "url")):
+        return
+    log.add(Problem(
+        severity="error", code="missing_column", table="activity", sheet=activity.sheet,
+        column="person_id",
+        message=f"Sheet '{activity.sheet}' has no 'person_id' column and no 'account' column, "
+                "so its rows belong to nobody.",
+        fix="Add a column naming who did it (person_id, email or name, e.g. 'Author'), or the "
+            "account posted from (e.g. 'Handle') with an accounts sheet saying whose it is.",
+    ))
+
+
+def cross_check(tables: dict[str, TypedTable], log: ProblemLog) -> dict[str, TypedTable]:
+    """Run every cross-row and cross-table check on the typed tables present; the tables with
+    their person references resolved (new objects; ``tables`` is not changed)."""
+    if "activity" in tables:
+        _activity_names_someone(tables["activity"], log)
     people = tables.get("people")
     if people is not None and people.has("person_id"):
         _duplicate_ids(people, log)
-        if people.has("manager_id"):
-            _manager_problems(people, log)
-            _manager_cycles(people, log)
+    tables = resolve_references(tables, log)
+    people = tables.get("people")
+    if people is not None and people.has("person_id") and people.has("manager_id"):
+        _manager_cycles(people, log)
     if "assumptions" in tables:
         _settings(tables["assumptions"], log)
     if "goals" in tables:
         _goal_windows(tables["goals"], log)
-    if people is None or not people.has("person_id"):
-        return
-    ids = people.columns["person_id"].dropna()
-    departments = (people.columns["department"].dropna() if people.has("department")
-                   else None)
-    for name, what in (("activity", "activity"), ("outcomes", "outcome"), ("goals", "goal")):
+    if people is None or not people.has("department"):
+        return tables
+    departments = people.columns["department"].dropna()
+    for name, what in (("outcomes", "outcome"), ("goals", "goal")):
         t = tables.get(name)
-        if t is None:
-            continue
-        _unknown_people(t, ids, people.sheet, log, what)
-        if departments is not None and name != "activity":
+        if t is not None:
             _unknown_departments(t, departments, people.sheet, log, what)
+    return tables

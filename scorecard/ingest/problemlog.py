@@ -24,7 +24,7 @@ SUMMARY_ROWS = 3
 
 def _plain(value: object) -> object:
     """A cell as the user typed it: 7.0 shows as 7, a midnight date-time as its date."""
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:  # not 1e308's digits
         return int(value)
     if isinstance(value, dt.datetime) and value.time() == dt.time(0):
         return value.date().isoformat()

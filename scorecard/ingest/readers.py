@@ -18,8 +18,10 @@ import io
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -30,6 +32,9 @@ from scorecard.ingest.raw import Limits, RawTable, Upload
 from scorecard.problems import Problem
 from scorecard.schema import TABLES, Table, header_key, table_for_sheet
 
+if TYPE_CHECKING:
+    from scorecard.sources.preset import Preset
+
 HEADER_SEARCH_ROWS = 20
 CHUNK_ROWS = 65_536
 DELIMITERS = (",", ";", "\t")
@@ -39,6 +44,7 @@ HELPER_SHEETS = frozenset(header_key(n) for n in (
     "instructions", "instruction", "readme", "read me", "notes", "help", "about", "guide",
     "how to", "lists", "choices", "dropdowns", "validation", "lookups"))
 TABLE_LIST = ", ".join(TABLES)
+DEFAULT_LIMITS = Limits()
 
 
 @dataclass(frozen=True)
@@ -52,34 +58,111 @@ class Grid:
     is_file: bool = False  # a CSV file (named by its stem) rather than a workbook sheet
 
 
+@dataclass(frozen=True)
+class SourceNote:
+    """What one sheet (or CSV file) was read as, for the Data page and ``validate``.
+
+    ``read_as`` is a sentence ("LinkedIn Page content export → activity, confidence 0.92");
+    ``table`` the contract table it fed (``None`` when skipped), ``preset_id`` and
+    ``confidence`` are set when a source preset read it.
+    """
+
+    file: str
+    sheet: str
+    read_as: str
+    table: str | None = None
+    preset_id: str | None = None
+    confidence: float | None = None
+
+    def as_text(self) -> str:
+        where = self.file if self.sheet == self.file else f"{self.file} › {self.sheet}"
+        return f"{where}: {self.read_as}"
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """Every upload read: the raw tables, the problems, and what each sheet was read as."""
+
+    tables: list[RawTable]
+    problems: list[Problem]
+    notes: list[SourceNote]
+
+
 def read_tables(uploads: Sequence[Upload],
-                limits: Limits = Limits()) -> tuple[list[RawTable], list[Problem]]:
+                limits: Limits = DEFAULT_LIMITS) -> tuple[list[RawTable], list[Problem]]:
+    """:func:`read_sources` without the notes (and without saved profiles)."""
+    result = read_sources(uploads, limits)
+    return result.tables, result.problems
+
+
+def read_sources(uploads: Sequence[Upload], limits: Limits = DEFAULT_LIMITS,
+                 profiles: Sequence[Preset] = ()) -> ReadResult:
     """Read every upload into raw tables; collect every problem instead of raising.
+
+    Each sheet is offered to the source presets first (``profiles``, then the registry): a
+    confident match is read by its preset (:mod:`scorecard.sources`), and the file's other
+    sheets are skipped unless they are template sheets. Anything else takes the template path.
+    Several preset tables of one contract table are kept (validation concatenates them); two
+    template sheets of one table are an error.
 
     Errors: a guard failed (see :mod:`scorecard.ingest.guard`), the file could not be parsed,
     an empty workbook, two sheets for one table, too many rows, a missing people or activity
     table. Warnings: hidden sheets and sheets that match no table (both ignored).
     """
+    from scorecard.sources.registry import PRESETS
+
+    presets = (*profiles, *PRESETS)
     tables: list[RawTable] = []
     problems: list[Problem] = []
+    notes: list[SourceNote] = []
     found: list[str] = []
     for upload in uploads:
         grids, file_problems = read_grids(upload, limits)
         problems += file_problems
-        for grid in grids:
-            found.append(grid.name)
-            raw, sheet_problems = to_raw_table(grid)
-            problems += sheet_problems
-            if raw is None:
-                continue
-            earlier = next((t for t in tables if t.table == raw.table), None)
-            if earlier is not None:
-                problems.append(duplicate(raw, earlier))
-            else:
-                tables.append(raw)
+        found += [g.name for g in grids]
+        for made, more, note in read_upload_grids(upload.name, grids, presets):
+            problems += more
+            notes.append(note)
+            for raw in made:
+                earlier = None if raw.origin else next(
+                    (t for t in tables if t.table == raw.table and not t.origin), None)
+                if earlier is not None:
+                    problems.append(duplicate(raw, earlier))
+                else:
+                    tables.append(raw)
     if not any(p.is_error for p in problems):
         problems += missing_tables(tables, found)
-    return tables, problems
+    return ReadResult(tables, problems, notes)
+
+
+def read_upload_grids(file_name: str, grids: Sequence[Grid], presets: Sequence[Preset]
+                      ) -> Iterator[tuple[list[RawTable], list[Problem], SourceNote]]:
+    """Each sheet of one file through a matching preset or the template path, with its note."""
+    from scorecard.sources.apply import apply_preset
+    from scorecard.sources.registry import detect, is_template_sheet
+
+    matches = [detect(grid, file_name, presets) for grid in grids]
+    tool = next((m.preset.tool for m in matches if m is not None), None)
+    for grid, match in zip(grids, matches, strict=True):
+        note = partial(SourceNote, file_name, grid.name)
+        if match is not None:
+            applied = apply_preset(match.preset, grid, file_name, match.header_at)
+            made = ", ".join(dict.fromkeys(t.table for t in applied.tables)) or None
+            yield list(applied.tables), list(applied.problems), note(
+                match.read_as, made, match.preset.id, round(match.confidence, 2))
+            continue
+        if tool is not None and not is_template_sheet(grid):
+            yield [], [], note(f"not a data sheet of the {tool} export; skipped")
+            continue
+        raw, sheet_problems = to_raw_table(grid)
+        if raw is None:
+            what = "skipped" if not sheet_problems else "no preset matched; ignored"
+            yield [], sheet_problems, note(what)
+        elif is_template_sheet(grid):
+            yield [raw], sheet_problems, note(f"template sheet → {raw.table}", raw.table)
+        else:
+            yield [raw], sheet_problems, note(
+                f"no preset matched; read as the template's {raw.table} table", raw.table)
 
 
 def read_grids(upload: Upload, limits: Limits) -> tuple[list[Grid], list[Problem]]:
@@ -94,7 +177,7 @@ def read_grids(upload: Upload, limits: Limits) -> tuple[list[Grid], list[Problem
             grids, problems = read_workbook(upload, limits)
     except calamine.PasswordError:
         return [], [password_protected(upload)]
-    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+    except (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError):  # MemoryError: worker
         raise
     except BaseException as exc:  # noqa: BLE001 - calamine panics surface as BaseException
         return [], [unreadable(upload, exc)]
@@ -273,7 +356,7 @@ def to_raw_table(grid: Grid) -> tuple[RawTable | None, list[Problem]]:
     if len(data_at) != len(body):
         body = grid.cells[data_at]
     keep = [j for j in range(grid.cells.shape[1])
-            if header[j] is not None or (body[:, j] != None).any()]  # noqa: E711
+            if header[j] is not None or (body[:, j] != None).any()]
     headers = tuple("" if header[j] is None else str(header[j]).strip() for j in keep)
     columns = tuple(pd.Series(body[:, j], dtype=object, copy=False) for j in keep)
     return RawTable(table.name, grid.name, headers, columns, grid.row_numbers[data_at]), []

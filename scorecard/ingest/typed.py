@@ -7,9 +7,18 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from scorecard.assumptions import out_of_bounds, setting_for
 from scorecard.dataset import DATE_DTYPE, column_dtype
 from scorecard.ingest.cells import (
-    Where, check_blanks, check_long_cells, type_choice, type_number, type_text,
+    OUT_OF_RANGE_FIX,
+    Where,
+    allowed_range,
+    check_blanks,
+    check_long_cells,
+    quantity,
+    type_choice,
+    type_number,
+    type_text,
 )
 from scorecard.ingest.columns import map_headers
 from scorecard.ingest.dates import EARLIEST, LATEST, parse_dates
@@ -58,7 +67,7 @@ def _type_dates(cells: pd.Series, kinds: CellKinds, where: Where, log: ProblemLo
     parsed = parse_dates(cells, kinds)
     raw = cells.to_numpy(dtype=object)
     rows = where.rows
-    common = dict(table=where.table, sheet=where.sheet, column=where.header)
+    common = {"table": where.table, "sheet": where.sheet, "column": where.header}
     for mask, code, message, fix in (
         (parsed.invalid, "date_invalid", f"Column '{where.header}' must be a date.",
          "Write it as year-month-day, like 2026-03-04, or format the cell as a date."),
@@ -88,6 +97,34 @@ def _type_dates(cells: pd.Series, kinds: CellKinds, where: Where, log: ProblemLo
     return parsed.values.astype(DATE_DTYPE)
 
 
+def check_setting_bounds(assumptions: TypedTable, log: ProblemLog) -> None:
+    """Error for every number setting outside its bounds (:mod:`scorecard.assumptions`), e.g.
+    ``bonus.pool`` = 1e308. A value that is no number at all is the cross-check's message."""
+    if not (assumptions.has("key") and assumptions.has("value")):
+        return
+    keys, values = assumptions.columns["key"], assumptions.columns["value"]
+    numbers = pd.to_numeric(values.where(values.notna(), None), errors="coerce").to_numpy(
+        dtype=float, na_value=np.nan)
+    settings = [setting_for(k) if isinstance(k, str) else None for k in keys]
+    # Infinite or NaN values are already "not a number" (cross-check); only finite ones here.
+    bad = [i for i, s in enumerate(settings)
+           if s is not None and np.isfinite(numbers[i]) and out_of_bounds(s, float(numbers[i]))]
+    if not bad:
+        return
+    idx = np.array(bad)
+
+    def message(i: int) -> str:
+        setting = settings[idx[i]]
+        span = allowed_range(*setting.bounds)  # type: ignore[union-attr,misc]
+        return (f"Setting '{keys.iloc[idx[i]]}' must be {span}; it is "
+                f"{quantity(numbers[idx[i]])}.")
+
+    log.cells(severity="error", code="setting_out_of_range", table=assumptions.table.name,
+              sheet=assumptions.sheet, column=assumptions.headers["value"],
+              rows=assumptions.rows[idx], values=values.iloc[idx].to_numpy(dtype=object),
+              message=message, fix=OUT_OF_RANGE_FIX)
+
+
 def type_table(table: Table, raw: RawTable, log: ProblemLog, max_cell_chars: int) -> TypedTable:
     """Map headers and type every mapped column of ``raw``, logging each problem found."""
     mapping = map_headers(table, raw, log)
@@ -99,8 +136,8 @@ def type_table(table: Table, raw: RawTable, log: ProblemLog, max_cell_chars: int
             continue
         i = mapping.found[col.name]
         cells = raw.columns[i].reset_index(drop=True)
-        where = Where(table.name, raw.sheet, raw.headers[i], rows)
-        headers[col.name] = raw.headers[i]
+        where = Where(table.name, raw.sheet, raw.label(i), rows)
+        headers[col.name] = raw.label(i)
         if col.type == "date":
             kinds = classify(cells)
             check_long_cells(kinds, where, log, max_cell_chars)
@@ -117,7 +154,10 @@ def type_table(table: Table, raw: RawTable, log: ProblemLog, max_cell_chars: int
             columns[col.name] = type_number(col, kinds, where, log)
     # Ignored columns are not typed, but a hostile cell there is still reported.
     for i in sorted(set(range(len(raw.headers))) - set(mapping.found.values())):
-        where = Where(table.name, raw.sheet, raw.headers[i] or "(no header)", rows)
+        where = Where(table.name, raw.sheet, raw.label(i) or "(no header)", rows)
         check_long_cells(classify(raw.columns[i].reset_index(drop=True)), where, log,
                          max_cell_chars)
-    return TypedTable(table, raw.sheet, columns, headers, rows, not mapping.missing)
+    typed = TypedTable(table, raw.sheet, columns, headers, rows, not mapping.missing)
+    if table.name == "assumptions":  # a value's type and range depend on its row's key
+        check_setting_bounds(typed, log)
+    return typed

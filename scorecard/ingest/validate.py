@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from scorecard.dataset import Dataset
+from scorecard.ingest.combine import concatenate, drop_repeated_posts
 from scorecard.ingest.crosscheck import cross_check
 from scorecard.ingest.problemlog import ProblemLog
 from scorecard.ingest.raw import Limits, RawTable
@@ -19,23 +20,27 @@ from scorecard.problems import Problem, Report
 from scorecard.schema import TABLES
 
 
-def _pick_tables(raw: Sequence[RawTable], log: ProblemLog) -> dict[str, RawTable]:
-    """One raw table per schema table; a second sheet for the same table is an error."""
-    chosen: dict[str, RawTable] = {}
+def _pick_tables(raw: Sequence[RawTable], log: ProblemLog) -> dict[str, list[RawTable]]:
+    """The raw tables of each schema table, in upload order.
+
+    Several tables from source presets (two creators' exports) are all kept, to be concatenated;
+    a second TEMPLATE sheet for the same table is an error.
+    """
+    chosen: dict[str, list[RawTable]] = {}
     for table in raw:
         if table.table not in TABLES:
             continue
-        if table.table in chosen:
-            first = chosen[table.table].sheet
+        earlier = next((t for t in chosen.get(table.table, ()) if not t.origin), None)
+        if earlier is not None and not table.origin:
             log.add(Problem(
                 severity="error", code="duplicate_table", table=table.table, sheet=table.sheet,
-                message=f"Sheets '{first}' and '{table.sheet}' both hold the {table.table} "
-                        "table.",
+                message=f"Sheets '{earlier.sheet}' and '{table.sheet}' both hold the "
+                        f"{table.table} table.",
                 fix="Copy the rows into one sheet and delete the other, or rename the other "
                     "sheet after what it holds.",
             ))
             continue
-        chosen[table.table] = table
+        chosen.setdefault(table.table, []).append(table)
     for name, table in TABLES.items():
         if table.required and name not in chosen:
             log.add(Problem(
@@ -45,6 +50,15 @@ def _pick_tables(raw: Sequence[RawTable], log: ProblemLog) -> dict[str, RawTable
                     "template's columns.",
             ))
     return chosen
+
+
+def _typed(name: str, parts: list[RawTable], log: ProblemLog, max_cell_chars: int
+           ) -> TypedTable:
+    """Each part typed on its own (messages name its file), then one table, posts once."""
+    typed = [type_table(TABLES[name], part, log, max_cell_chars) for part in parts]
+    if len(typed) == 1:
+        return typed[0]
+    return drop_repeated_posts(concatenate(typed), log)
 
 
 def validate_tables(raw: Sequence[RawTable], *, limits: Limits | None = None
@@ -58,10 +72,9 @@ def validate_tables(raw: Sequence[RawTable], *, limits: Limits | None = None
     log = ProblemLog(sheet_order=[t.sheet for t in raw])
     chosen = _pick_tables(raw, log)
     typed: dict[str, TypedTable] = {
-        name: type_table(TABLES[name], table, log, limits.max_cell_chars)
-        for name, table in chosen.items()
+        name: _typed(name, parts, log, limits.max_cell_chars) for name, parts in chosen.items()
     }
-    cross_check(typed, log)
+    typed = cross_check(typed, log)
     report = log.report()
     if not report.ok:
         return None, report

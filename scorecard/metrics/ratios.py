@@ -44,7 +44,8 @@ def metrics_from_sums(sums: pd.DataFrame, extras: pd.DataFrame, themes_approved:
         "on_message": (ratio(s["approved_posts"], s["themed_posts"]) if themes_approved
                        else missing),
         "voice_consistency": extras["voice_consistency"],
-        "impressions": s["impressions"],
+        **{col: s[col] for col in ("impressions", "reactions", "comments_received",
+                                   "shares_received", "clicks")},
         "engagement_rate": ratio(engagements, s["posts"]),
         "conversation_rate": ratio(s["comments_received"], s["posts"]),
         "amplification_rate": ratio(s["shares_received"], s["posts"]),

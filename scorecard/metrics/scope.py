@@ -73,6 +73,7 @@ class Rows:
     reactions: np.ndarray
     comments_received: np.ndarray
     shares_received: np.ndarray
+    clicks: np.ndarray
 
     def action_flag(self, names: tuple[str, ...]) -> np.ndarray:
         """Per row: is its action one of ``names``."""
@@ -187,7 +188,8 @@ def _rows(activity: pd.DataFrame, people: pd.Index, period: Period, filters: Fil
         theme=theme[take], theme_names=np.array([t.lower() for t in theme_names], dtype=object),
         count=count, minutes=minutes,
         **{col: activity[col].to_numpy(dtype="float64")[take]
-           for col in ("impressions", "reactions", "comments_received", "shares_received")},
+           for col in ("impressions", "reactions", "comments_received", "shares_received",
+                       "clicks")},
     )
 
 

@@ -107,7 +107,7 @@ def person_sums(scope: Scope, cells: Cells) -> pd.DataFrame:
     """Additive sums per person in scope (index: positions in ``scope.people``).
 
     Columns: headcount (1), actions, posts, replies, shares, active_days, impressions,
-    reactions, comments_received, shares_received, minutes, time_cost (minutes / 60 × hourly
+    reactions, comments_received, shares_received, clicks, minutes, time_cost (minutes / 60 × hourly
     cost), purposed and marketing actions, themed and approved posts, follower-weighted posts
     and received engagements (people with followers > 0 only), economic_value (outcome rows of
     the person), and 0/1 counts behind the shares: md_yes/md_known (multi-daily), blog_yes,
@@ -145,7 +145,7 @@ def person_sums(scope: Scope, cells: Cells) -> pd.DataFrame:
     s["replies"] = of_actions(REPLY_ACTIONS)
     s["shares"] = of_actions(SHARE_ACTIONS)
     s["active_days"] = active_days
-    for col in ("impressions", "reactions", "comments_received", "shares_received"):
+    for col in ("impressions", "reactions", "comments_received", "shares_received", "clicks"):
         s[col] = total(getattr(r, col))
     s["minutes"] = total(r.minutes)
     s["time_cost"] = s["minutes"] / 60.0 * people["hourly_cost"].to_numpy(dtype="float64")

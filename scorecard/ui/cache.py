@@ -11,15 +11,23 @@ rerun, so a publish from another session shows up at once.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from scorecard.assumptions import as_mapping
 from scorecard.cascade import (
-    adoption_of, departments_of, icicle_of, lag_pairs_of, leaders_of, prepare, team_reach,
+    adoption_of,
+    departments_of,
+    icicle_of,
+    lag_pairs_of,
+    leaders_of,
+    prepare,
+    team_reach,
 )
 from scorecard.dataset import Dataset, DatasetInfo, Filters, Period
 from scorecard.metrics import SCORECARD_METRICS, Scorecards, compute, monthly_series
@@ -163,7 +171,7 @@ def goals(key: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner="Sharing the bonus pool…", max_entries=RESULT_ENTRIES)
-def bonus(key: str, period: Period, filters: Filters):  # noqa: ANN201 (BonusPool)
+def bonus(key: str, period: Period, filters: Filters):
     from scorecard.bonus import bonus_pool
 
     return bonus_pool(dataset(key), period, filters)
@@ -180,6 +188,14 @@ def benchmarks(key: str, period: Period, filters: Filters) -> pd.DataFrame:
 def people(key: str) -> pd.DataFrame:
     """The roster of the dataset behind ``key`` (shared: never mutate it)."""
     return dataset(key).people
+
+
+@st.cache_data(show_spinner=False, max_entries=RESULT_ENTRIES)
+def stewards(key: str, period: Period) -> pd.DataFrame:
+    """:func:`scorecard.stewards.steward_table`: brand accounts, stewards and figures."""
+    from scorecard.stewards import steward_table
+
+    return steward_table(dataset(key), period)
 
 
 @st.cache_data(show_spinner=False, max_entries=RESULT_ENTRIES)
@@ -203,7 +219,10 @@ def cascade_charts(key: str, period: Period, department: str | None) -> dict[str
     Keys: ``adoption`` (over :func:`trend_window`), ``lag`` (absent without a both-active
     pair), ``icicle`` (a department) or ``lift_reach`` (the company)."""
     from scorecard.charts.cascade import (
-        adoption_by_tier_chart, icicle_chart, lag_histogram_chart, lift_reach_chart,
+        adoption_by_tier_chart,
+        icicle_chart,
+        lag_histogram_chart,
+        lift_reach_chart,
     )
 
     frames = cascade_frames(key, period)
@@ -224,3 +243,29 @@ def cascade_charts(key: str, period: Period, department: str | None) -> dict[str
     else:
         specs["lift_reach"] = lift_reach_chart(frames.departments).to_dict()
     return specs
+
+
+@dataclass(frozen=True)
+class ChartSpecs:
+    """One Altair chart as the two Vega-Lite specs the app needs."""
+
+    screen: dict[str, Any]  # what ``st.altair_chart`` would send: Streamlit's own conversion
+    file: dict[str, Any]    # ``chart.to_dict()``: what the PNG/SVG downloads render
+
+
+@st.cache_data(show_spinner=False, max_entries=RESULT_ENTRIES)
+def chart_specs(name: str, key: str, period: Period, filters: Filters,
+                _build: Callable[[], Any]) -> ChartSpecs:
+    """The specs of the chart ``name`` of one view, built by ``_build`` once per dataset key,
+    period and filters (``_build`` is not hashed: ``name`` and the arguments must determine
+    the chart). Building and validating an Altair chart costs far more than the numbers it
+    draws, so a repeat view sends the cached spec with ``st.vega_lite_chart`` instead.
+
+    ``screen`` is Streamlit's conversion of ``st.altair_chart`` (data as Arrow datasets, no
+    Altair default theme), so the element on screen is the one ``st.altair_chart`` draws.
+    """
+    # Private, but it is exactly what st.altair_chart runs (Streamlit is pinned).
+    from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
+
+    chart = _build()
+    return ChartSpecs(screen=_convert_altair_to_vega_lite_spec(chart), file=chart.to_dict())

@@ -9,6 +9,7 @@ second click, or a second presenter, gets the same bytes at once.
 from __future__ import annotations
 
 import json
+import re
 from functools import partial
 from typing import Any
 
@@ -47,8 +48,10 @@ def _chart_file(spec_json: str, kind: str) -> bytes:
 
 
 def file_stem(period: Period, scope: str) -> str:
-    """e.g. ``social-scorecard_2026-10-01_2026-10-31_sales``."""
-    tail = "" if scope == "the whole company" else "_" + scope.lower().replace(" ", "-")
+    """e.g. ``social-scorecard_2026-10-01_2026-10-31_sales``; a department name is user text,
+    so only its letters and digits reach the file name (no ``/``, ``..`` or markup)."""
+    words = re.sub(r"\W+", "-", scope.lower()).strip("-_")[:40]
+    tail = "" if scope == "the whole company" or not words else "_" + words
     return f"social-scorecard_{period.start}_{period.end}{tail}"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 
 from scorecard.dictionary import MetricDef, metric
+from scorecard.ui.text import literal
 
 MISSING = "—"
 
@@ -111,10 +112,6 @@ def metric_help(metric_id: str) -> str:
     return help_text(metric(metric_id))
 
 
-_MARKDOWN_SPECIALS = set("\\`*_{}[]()<>#+-.!|~$:")
-
-
-def md(text: object) -> str:
-    """``text`` safe inside Streamlit markdown: special characters escaped, so a user's name,
-    a formula with ``Σ_c w_c`` or a price with ``$`` shows as written (``$`` would start LaTeX)."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
+#: Text safe inside Streamlit Markdown (a name, a formula with ``Σ_c w_c``, a price with ``$``):
+#: the one helper, :func:`scorecard.ui.text.literal`, under the name pages used first.
+md = literal

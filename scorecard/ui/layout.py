@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scorecard.ui import format as fmt
 from scorecard.ui.state import Selection, period_caption
+from scorecard.ui.text import literal
 
 
 def heading(title: str, selection: Selection, intro: str = "") -> bool:
     """Title, scope and period; ``False`` (after saying what to do) when there is no activity."""
     st.title(title)
-    st.caption(fmt.md(f"{selection.info.label} · {selection.scope} · "
-                      f"{selection.choice.lower()}: {period_caption(selection.period)}"))
+    st.caption(literal(f"{selection.info.label} · {selection.scope} · "
+                       f"{selection.choice.lower()}: {period_caption(selection.period)}"))
     if intro:
         st.write(intro)
     if not selection.has_activity:

@@ -33,6 +33,8 @@ def pages() -> dict[str, list[st.Page]]:
                     url_path="cascades"),
             st.Page("pages/vision.py", title="Vision & bonus", icon=":material/flag:",
                     url_path="vision"),
+            st.Page("pages/stewards.py", title="Stewards", icon=":material/campaign:",
+                    url_path="stewards"),
         ],
         "Present": [
             st.Page("pages/board.py", title="Board view", icon=":material/co_present:",

@@ -13,7 +13,8 @@ from datetime import date
 import streamlit as st
 
 from scorecard.dataset import DatasetInfo, Filters, Period
-from scorecard.ui import cache, navigation, periods
+from scorecard.ui import cache, navigation, periods, profiling
+from scorecard.ui.text import literal
 
 ALL_DEPARTMENTS = "All departments"
 KEY_PERIOD = "sidebar_period"
@@ -80,8 +81,8 @@ def sidebar() -> Selection:
     now = cache.current()
     facts = cache.facts(now.key)
     with st.sidebar:
-        st.markdown(f"**Dataset:** {now.info.label}")
-        st.caption(dataset_caption(now.info))
+        st.markdown(f"**Dataset:** {literal(now.info.label)}")
+        st.caption(literal(dataset_caption(now.info)))  # the uploader and file name: user text
         choice = st.selectbox("Period", periods.CHOICES, key=KEY_PERIOD,
                               help="Counted back from the last day with activity in the "
                                    "dataset, not from today.")
@@ -106,6 +107,7 @@ def sidebar() -> Selection:
 
 def enter_frame() -> None:
     """Mark this run as framed by ``app.py`` (navigation and sidebar before the page)."""
+    profiling.start()
     st.session_state[_FRAMED] = True
     st.session_state.pop(_ESCAPED, None)
 
@@ -118,6 +120,7 @@ def leave_frame() -> None:
     """Forget this run's choice once the page has run (see :func:`selection`)."""
     st.session_state.pop(_FRAMED, None)
     st.session_state.pop(_SELECTION, None)
+    profiling.stop()
 
 
 def _escape_legacy_pages_mode() -> None:

@@ -1,31 +1,50 @@
 """The Data page's work, outside the page: validate uploads, publish, save edited tables.
 
-Everything a marketer sends goes through :func:`scorecard.ingest.load_uploads`, uploads and
-edits in the table editor alike, so one validator decides what may be published.
+Everything a marketer sends goes through :func:`scorecard.ingest.worker.run_ingest` (the
+validator, :func:`scorecard.ingest.load_uploads`, in a separate process with a memory and a
+time limit), uploads and edits in the table editor alike: one validator decides what may be
+published, and no file can take the server's memory or time.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 
 from scorecard.dataset import Dataset, conform
-from scorecard.ingest.raw import Upload
+from scorecard.ingest.raw import MB, Limits, Upload
 from scorecard.problems import Report
 from scorecard.schema import TABLES
 from scorecard.ui import cache
+
+if TYPE_CHECKING:
+    from scorecard.ingest import IngestResult
 
 PROBLEM_COLUMNS = ("severity", "sheet", "row", "column", "value", "message", "fix")
 
 
 @st.cache_data(show_spinner="Checking the files…", max_entries=4)
-def validate(uploads: tuple[Upload, ...]):  # noqa: ANN201 (IngestResult)
+def validate(uploads: tuple[Upload, ...]) -> IngestResult:
     """The ingest result of the uploaded files (cached on their names and bytes)."""
-    from scorecard.ingest import load_uploads
+    from scorecard.ingest.worker import run_ingest
 
-    return load_uploads(list(uploads))
+    return run_ingest(list(uploads))
+
+
+def upload_limit_mb() -> int:
+    """The upload size limit in MB of 10^6 bytes, for ``st.file_uploader(max_upload_size=)``:
+    the browser then refuses exactly what the guard would (except on Windows, where the
+    browser counts 2^20-byte megabytes and the guard refuses the few bytes between)."""
+    return max(1, math.ceil(Limits.from_env().max_file_bytes / MB))
+
+
+def upload_rule() -> str:
+    """The one sentence stating the size limit ("Files up to 50 MB are accepted.")."""
+    return Limits.from_env().upload_rule
 
 
 def problems_frame(report: Report, severity: str) -> pd.DataFrame:
@@ -64,9 +83,9 @@ def edited_dataset(base: Dataset, assumptions: pd.DataFrame, goals: pd.DataFrame
                                goals=clean("goals", goals))
 
 
-def revalidate(dataset: Dataset, file_name: str):  # noqa: ANN201 (IngestResult)
+def revalidate(dataset: Dataset, file_name: str) -> IngestResult:
     """Write ``dataset`` as a workbook and read it back through the upload validator."""
-    from scorecard.ingest import load_uploads
+    from scorecard.ingest.worker import run_ingest
     from scorecard.workbook import workbook_bytes
 
-    return load_uploads([Upload(file_name, workbook_bytes(dataset))])
+    return run_ingest([Upload(file_name, workbook_bytes(dataset))])
