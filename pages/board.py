@@ -11,7 +11,8 @@ from scorecard.charts.board import (
 )
 from scorecard.charts.cascade import adoption_by_tier_chart
 from scorecard.dictionary import is_metric, metric
-from scorecard.ui import cache, downloads, state
+from scorecard.formatting import goal_labels
+from scorecard.ui import access, cache, downloads, state
 from scorecard.ui import format as fmt
 from scorecard.ui.text import literal
 
@@ -59,8 +60,7 @@ if len(goals):
         for m, scope, key, end in zip(goals["metric"], goals["scope"], goals["key"],
                                       goals["end"], strict=True)])
     # Two goals may read alike (same metric, scope and end): number the repeats.
-    repeat = labels.groupby(labels).cumcount()
-    labels = labels.where(repeat == 0, labels + " #" + (repeat + 1).astype(str))
+    labels = pd.Series(goal_labels(labels.tolist()))  # the deck numbers them alike
     table = goals.assign(goal=labels.to_numpy(),
                          expected=goals["expected"] / goals["target"].where(goals["target"] != 0))
     # Charts are built once per view and period (cache.chart_specs): Altair is the slow part.
@@ -70,8 +70,12 @@ if len(goals):
     downloads.chart_buttons(vision.file, "vision-progress", "board_vision_save")
 
 if len(execs):
+    # Names as this viewer may see them; the cached chart is one per way of showing names.
+    names = access.names_mode(chosen.key)
+    execs = execs.assign(name=access.shown_names(execs["name"], execs.index.to_series(),
+                                                 chosen.key))
     scores = cache.chart_specs(
-        "board_scores", chosen.key, chosen.period, chosen.filters,
+        f"board_scores_{names}", chosen.key, chosen.period, chosen.filters,
         lambda: leadership_scores_chart(execs.rename(columns={"leadership_score": "score"}),
                                         top=BOARD_TOP))
     st.vega_lite_chart(scores.screen, theme=THEME, key="board_scores")

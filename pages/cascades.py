@@ -3,26 +3,18 @@ lift, lag and reach, the org as an icicle, and each leader's "not started yet" l
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from scorecard.cascade import COMPANY
+from scorecard.dictionary import metric
 from scorecard.ui import cache, downloads, layout, state
 from scorecard.ui import format as fmt
 
-LIFT_HELP = ("How much likelier people are to be active in a month when their manager is. "
-             "Formula: P(active | manager active that month) / P(active | manager inactive that "
-             "month) over the person-months of everyone with a manager; 1.0 means no cascade; "
-             "missing when either group is empty.")
-LAG_HELP = ("Days from the day a manager started (first active day ever) to the day a direct "
-            "report started, over the pairs where both started within the period; the median. "
-            "People active since before the period did not start in it and are left out.")
-REACH_HELP = ("Active share of everyone below the department's heads: people whose manager "
-              "is in the same department and who were active in at least one month / those "
-              "people.")
-ADOPTION_HELP = "People active in at least one month of the period / people."
-AFTER_HELP = ("Share of the reporting lines (both started within the period) where the report "
-              "started after the manager.")
+#: The department summary's figures: (registry id, column of ``departments_of``). Labels, help
+#: and number formats come from the registry (:mod:`scorecard.dictionary`).
+FIGURES = (("adoption", "adoption"), ("team_reach", "reach"), ("cascade_lift", "lift"),
+           ("median_lag_days", "median_lag_days"), ("started_after_share", "started_after_share"))
+LAG_HELP = fmt.metric_help("median_lag_days")
 
 chosen = state.selection()
 if not layout.heading("Cascades", chosen, "If the bosses are doing it, everyone will do it too. "
@@ -38,17 +30,9 @@ if row_name not in summary.index:
     st.stop()
 row = summary.loc[row_name]
 
-columns = st.columns(5)
-figures = (
-    ("Adoption", fmt.number(row["adoption"], "%"), ADOPTION_HELP),
-    ("Team reach", fmt.number(row["reach"], "%"), REACH_HELP),
-    ("Cascade lift", "—" if pd.isna(row["lift"]) else f"{row['lift']:.1f}×", LIFT_HELP),
-    ("Median lag", "—" if pd.isna(row["median_lag_days"])
-     else f"{row['median_lag_days']:.0f} days", LAG_HELP),
-    ("Started after their manager", fmt.number(row["started_after_share"], "%"), AFTER_HELP),
-)
-for column, (label, value, help_text) in zip(columns, figures, strict=True):
-    column.metric(label, value, help=help_text, border=True)
+for column, (metric_id, name) in zip(st.columns(len(FIGURES)), FIGURES, strict=True):
+    column.metric(metric(metric_id).label, fmt.value(metric_id, row[name]),
+                  help=fmt.metric_help(metric_id), border=True)
 
 charts = cache.cascade_charts(chosen.key, chosen.period, department)
 if "adoption" in charts:  # drawn over the months up to the period's end: a story over time

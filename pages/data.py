@@ -8,7 +8,7 @@ import streamlit as st
 from scorecard.assumptions import SETTINGS
 from scorecard.ingest.raw import Upload
 from scorecard.schema import DIRECTIONS, TABLES
-from scorecard.ui import cache, state, upload
+from scorecard.ui import access, cache, mapping, publishing, state, upload
 from scorecard.ui.text import literal
 
 FLASH = "data_flash"
@@ -36,6 +36,10 @@ def show_report(result) -> None:  # noqa: ANN001 (IngestResult)
     if errors:
         st.error(f"{report.summary()} Fix the errors below in your file and upload it again; "
                  "nothing was published and the current dataset is unchanged.")
+        # A refused file (too large, hostile, over the reader's limits) is said in words, not
+        # only in a row of the table below.
+        for problem in [p for p in report.errors if p.row is None and p.column is None][:3]:
+            st.error(literal(f"{problem.message} {problem.fix}"), icon=":material/block:")
     elif warnings:
         st.warning(f"{report.summary()} You can publish; the warnings say what was assumed.")
     else:
@@ -86,27 +90,20 @@ def upload_tab(uploader: str) -> None:
     if not files:
         st.info("Drop your filled-in template here, or the CSV exports of your tools.")
         return
-    result = upload.validate(tuple(Upload(f.name, f.getvalue()) for f in files))
+    # A month's export alone is checked with the current people (scorecard.monthly).
+    uploads = tuple(Upload(f.name, f.getvalue()) for f in files)
+    result = publishing.with_current_tables(uploads, mapping.validate)
+    if mapping.section(result, uploader):  # an export no preset knows: map it first
+        return
     show_report(result)
+    mapping.adjust(result, uploader)
     if result.dataset is None:
         return
     show_preview(result.dataset)
-    existing = cache.store().find_by_sha256(result.sha256)
-    if existing is not None:
-        st.info(f"These files are identical to version {existing.version}, published "
-                f"{literal(existing.created_at)} by {literal(existing.uploader)}, so there is "
-                "nothing new to publish. To show that version again, make it current in the "
-                "History tab.")
-        return
-    if result.report.ok and st.button("Publish as a new version", type="primary",
-                                      key="data_publish", icon=":material/publish:"):
-        outcome = cache.store().publish(result.dataset, uploader=uploader,
-                                        file_name=result.file_name, sha256=result.sha256,
-                                        report=result.report)
-        flash("info" if outcome.duplicate else "success", outcome.message)
+    publishing.section(result, uploader, flash)  # replace, or add to the current dataset
 
 
-def history_tab() -> None:
+def history_tab(uploader: str) -> None:
     versions = cache.store().versions()
     if not versions:
         st.info("Nothing has been published yet, so the app shows the sample company. Upload "
@@ -116,18 +113,26 @@ def history_tab() -> None:
         "version": [v.version for v in versions],
         "published": [v.created_at for v in versions],
         "by": [v.uploader for v in versions],
+        "how": [v.how for v in versions],
+        "what changed": [v.changes for v in versions],
         "file": [v.file_name for v in versions],
         "rows": [sum(v.row_counts.values()) for v in versions],
         "current": [v.is_current for v in versions],
     })
     st.dataframe(table, hide_index=True, width="stretch", key="data_history",
-                 column_config={"current": st.column_config.CheckboxColumn("Current")})
+                 column_config={"current": st.column_config.CheckboxColumn("Current"),
+                                "what changed": st.column_config.TextColumn(width="large")})
     left, right = st.columns([1, 3], vertical_alignment="bottom")
     chosen = left.selectbox("Version", [v.version for v in versions], key="data_version")
     if right.button("Make current", key="data_make_current",
-                    help="Show this version everywhere in the app; nothing is deleted."):
-        info = cache.store().make_current(int(chosen))
-        flash("success", f"Version {info.version} is now the current dataset.")
+                    help="Show this version everywhere in the app again. It is stored as a "
+                         "new version (a rollback), so nothing is lost or deleted."):
+        info = cache.store().make_current(int(chosen), uploader=uploader)
+        access.record("rollback", f"version {chosen} made current as version {info.version}")
+        if info.version == chosen:
+            flash("info", f"Version {chosen} is already the current dataset.")
+        flash("success", f"Version {chosen} is current again (stored as version "
+                         f"{info.version}).")
 
 
 def edit_tab(uploader: str) -> None:
@@ -174,26 +179,36 @@ def edit_tab(uploader: str) -> None:
         st.error(f"A cell does not fit its column ({literal(error)}). Correct it and save "
                  "again.")
         return
-    result = upload.revalidate(edited, f"edit of {chosen.info.label.lower()}.xlsx")
+    result = publishing.check_edits(edited, chosen.info.version,
+                                    f"edit of {chosen.info.label.lower()}.xlsx")
     if result.dataset is None or not result.report.ok:
         show_report(result)
         return
-    outcome = cache.store().publish(result.dataset, uploader=uploader,
-                                    file_name=result.file_name, sha256=result.sha256,
-                                    report=result.report)
-    flash("info" if outcome.duplicate else "success", outcome.message)
+    if chosen.info.version is None:  # the sample company: its edit is a first version
+        outcome = cache.store().publish(result.dataset, uploader=uploader,
+                                        file_name=result.file_name, sha256=result.sha256,
+                                        report=result.report)
+    else:  # only the two edited tables are stored; activity and outcomes are shared
+        outcome = cache.store().edit(
+            chosen.info.version, {"assumptions": result.dataset.assumptions,
+                                  "goals": result.dataset.goals},
+            uploader=uploader, report=result.report)
+    if outcome.stored:
+        access.record("edit", f"assumptions and goals saved as version {outcome.info.version}")
+    flash("success" if outcome.stored else "info", outcome.message)
 
 
 if not state.in_frame():
     state.selection()  # outside the frame (legacy pages/ mode): leave it first
 st.title("Data")
 show_flash()
-uploader = st.text_input("Your name", key="data_uploader_name", placeholder="e.g. Dana Smith",
-                         help="Stored with every version you publish.")
+# The uploader is who is signed in (local mode: this computer's user), never typed.
+uploader = access.current().identity
+st.caption(literal(f"Versions you publish are stored as published by {uploader}."))
 uploads, history, edits = st.tabs(["Upload", "History", "Assumptions & goals"])
 with uploads:
     upload_tab(uploader)
 with history:
-    history_tab()
+    history_tab(uploader)
 with edits:
     edit_tab(uploader)

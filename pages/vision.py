@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from scorecard.dictionary import is_metric, metric
-from scorecard.ui import cache, layout, state
+from scorecard.ui import access, cache, layout, state
 from scorecard.ui import format as fmt
 from scorecard.ui.text import literal
 
@@ -66,6 +66,8 @@ def scope_label(scope: str, key: str, names: pd.Series) -> str:
 st.subheader("The vision", anchor=False, help=GOAL_HELP)
 goals = cache.goals(chosen.key)
 people = cache.people(chosen.key).set_index("person_id")
+# Employees and the board see others as the leaderboard_names assumption says (access).
+shown = access.shown_names(people["name"], people.index.to_series(), chosen.key)
 if chosen.department is not None and not goals.empty:
     in_dept = set(people.index[people["department"] == chosen.department])
     keep = ((goals["scope"] == "company")
@@ -83,7 +85,7 @@ else:
     for i, goal in enumerate(goals.itertuples(index=False)):
         with columns[i % 2].container(border=True):
             title = f"**{literal(goal_label(goal.metric))}** · " \
-                    f"{literal(scope_label(goal.scope, goal.key, people['name']))}"
+                    f"{literal(scope_label(goal.scope, goal.key, shown))}"
             st.markdown(title)
             st.badge(goal.status.capitalize(), color=STATUS_BADGE.get(goal.status, "gray"))
             st.progress(bar_share(goal.actual, goal.target, goal.direction),
@@ -131,6 +133,8 @@ for column, name, title in ((left, "executives", "Executives (C-suite and VP)"),
         if rows.empty:
             st.caption("Nobody on this board in the selection.")
             continue
+        rows = rows.assign(name=access.shown_names(rows["name"], rows.index.to_series(),
+                                                   chosen.key))
         st.dataframe(rows[["rank", "name", "department", "points", "share"]],
                      hide_index=True, width="stretch", column_config=config,
                      key=f"vision_board_{name}", height=min(38 + 35 * len(rows), 420))

@@ -123,6 +123,10 @@ class DatasetInfo:
     sha256: str
     row_counts: dict[str, int] = field(default_factory=dict)
     is_current: bool = False
+    #: How the version was made (publish, merge, edit, rollback) and what it changed against
+    #: the version before, in one line (:meth:`scorecard.merge.MergeSummary.one_line`).
+    how: str = "publish"
+    changes: str = ""
 
     @property
     def label(self) -> str:

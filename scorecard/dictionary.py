@@ -11,14 +11,18 @@ Units (:data:`UNITS`) are few on purpose, and values are stored in their natural
 - ``per_post``: received engagements per original post (or per post per 1,000 followers);
 - ``currency``: money in the dataset's currency (assumption ``currency``);
 - ``ratio``: a return such as social ROI, 1.0 meaning "value is twice the cost";
-- ``score``: 0–100.
+- ``multiple``: how many times as likely (the cascade lift; 1.0 means no difference);
+- ``score``: 0–100;
+- ``tier``: a tier name (C-suite … Staff), not a number (the cascade front).
 
 ``aggregation`` says how a department or the company gets its value: ``sum`` adds its people's
 values (so a department equals the sum of its people), ``ratio`` divides the group's own sums
 (never a mean of people's ratios), ``share`` is the share of the group's people for whom a yes/no
 metric holds, ``distinct`` counts distinct values over the group, ``score`` recomputes the score
-from the group's sums. ``home`` names the module computing it: ``scorecard``
-(:func:`scorecard.metrics.compute`), ``goals`` or ``bonus``.
+from the group's sums, ``median`` takes the median over the group's reporting lines,
+``deepest`` the deepest tier reaching a share. ``home`` names the module computing it:
+``scorecard`` (:func:`scorecard.metrics.compute`), ``cascade`` (:mod:`scorecard.cascade`, per
+department and the company, along reporting lines), ``goals`` or ``bonus``.
 """
 
 from __future__ import annotations
@@ -27,19 +31,21 @@ from dataclasses import dataclass
 from typing import Literal
 
 Stage = Literal["inputs", "activities", "outputs", "outtakes", "outcomes", "impact"]
-Unit = Literal["count", "days", "points", "%", "per_post", "currency", "ratio", "score"]
+Unit = Literal["count", "days", "points", "%", "per_post", "currency", "ratio", "multiple",
+               "score", "tier"]
 Direction = Literal["up", "down"]
 Provenance = Literal["measured", "estimated"]
-Aggregation = Literal["sum", "ratio", "share", "distinct", "score"]
-Home = Literal["scorecard", "goals", "bonus"]
+Aggregation = Literal["sum", "ratio", "share", "distinct", "score", "median", "deepest"]
+Home = Literal["scorecard", "cascade", "goals", "bonus"]
 
 STAGES: tuple[Stage, ...] = ("inputs", "activities", "outputs", "outtakes", "outcomes", "impact")
-UNITS: tuple[Unit, ...] = ("count", "days", "points", "%", "per_post", "currency", "ratio", "score")
+UNITS: tuple[Unit, ...] = ("count", "days", "points", "%", "per_post", "currency", "ratio",
+                           "multiple", "score", "tier")
 
 #: Decimals kept when a value of the unit is written to JSON (a % is a fraction, hence 4).
 UNIT_DECIMALS: dict[str, int] = {
     "count": 2, "days": 2, "points": 2, "%": 4, "per_post": 3, "currency": 2, "ratio": 3,
-    "score": 1,
+    "multiple": 3, "score": 1, "tier": 0,
 }
 
 SOCIALCAST = "Socialcast, October 2010 survey of executives"
@@ -122,6 +128,22 @@ REGISTRY: tuple[MetricDef, ...] = (
        "any action with channel = Blog or action = blog (person: 1 or 0; group: share of "
        "people)", "%", "activities", aggregation="share",
        benchmark=0.05, benchmark_source=SOCIALCAST + ": 5% used blogs"),
+    # activities, the cascade: who is active down the reporting lines
+    _m("adoption", "Adoption",
+       "Share of people active in a month; by tier and month it shows activity moving down.",
+       "active people / people (active in a month: actions ≥ active_threshold (1); over a "
+       "period: active in at least one of its months); everyone on the roster counts",
+       "%", "activities", aggregation="share", home="cascade"),
+    _m("team_reach", "Team reach",
+       "How much of everyone below a leader is active.",
+       "people below the leader (all levels) active in at least one month of the period / "
+       "people below; a department: its people whose manager is in the department, active / "
+       "those people; missing with nobody below", "%", "activities", aggregation="share",
+       home="cascade"),
+    _m("front", "Cascade front",
+       "How far down the tiers activity has come: the deepest tier with half its people active.",
+       "the deepest tier in C-suite → Staff order whose adoption that month ≥ 50%; none when "
+       "no tier reaches half", "tier", "activities", aggregation="deepest", home="cascade"),
     # outputs: how it was done
     _m("dialogue_ratio", "Dialogue ratio",
        "How much is talking with people rather than at them: replies per action.",
@@ -131,6 +153,26 @@ REGISTRY: tuple[MetricDef, ...] = (
        "customers rather than marketing.",
        "actions whose purpose ≠ marketing / actions with a purpose", "%", "outputs",
        aggregation="ratio"),
+    # outputs, the cascade: does the team follow its manager?
+    _m("cascade_lift", "Cascade lift",
+       "How much likelier people are to be active in a month when their manager is; 1.0 "
+       "means no cascade.",
+       "P(active | manager active that month) / P(active | manager inactive that month), each "
+       "P = active person-months / person-months, over the months of the period of everyone "
+       "with a manager (a person counts in their own department, wherever their manager "
+       "sits); missing when a side has no person-months or P(active | manager inactive) = 0",
+       "multiple", "outputs", aggregation="ratio", home="cascade"),
+    _m("median_lag_days", "Median lag (days)",
+       "How long after their manager people started: the median in days.",
+       "median over reporting lines where both started within the period of (report's first "
+       "active day − manager's first active day), in days; a start is the first active day "
+       "over all data, so someone active since before the period did not start in it",
+       "days", "outputs", direction="down", aggregation="median", home="cascade"),
+    _m("started_after_share", "Started after their manager",
+       "Share of reporting lines where the report started after the manager.",
+       "reporting lines with lag > 0 / reporting lines where both started within the period "
+       "(the same day is not after); missing when there are none", "%", "outputs",
+       aggregation="share", home="cascade"),
     _m("mostly_marketing", "Mostly marketing",
        "Uses social mostly for marketing: more than half of the purposed actions are "
        "marketing. For a group, the share of its people (with purposed actions) who do.",

@@ -1,4 +1,4 @@
-"""People the way exports name them: normalised text and one resolver from a reference to a person.
+"""People the way exports name them: one resolver from a reference to a person.
 
 Exports name a person by our person_id, a work email or UPN, a display name ("Amélie Durand",
 "DURAND, Amelie"), or an account: a handle ("@ameliedurand") or a profile or post URL
@@ -15,213 +15,62 @@ turns any of them into a person_id, in this order:
    none, if every match agrees): its owner, or the brand account itself (:attr:`Match.kind`
    ``"brand"``).
 
-Everything here is pure: frames in, new values out, inputs untouched.
+Text is compared through :mod:`scorecard.naming` (clean text, name keys, emails, handles),
+re-exported here. Everything is pure: frames in, new values out, inputs untouched.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Literal
 
-import numpy as np
 import pandas as pd
 
-from scorecard.schema import canonical_choice, header_key
-
-#: Zero-width characters, the BOM and the soft hyphen: invisible, yet they split look-alikes.
-INVISIBLE = "[\u200b\u200c\u200d\u2060\ufeff\u00ad]"
-_INVISIBLE = re.compile(INVISIBLE)
-_SPACES = re.compile(r"\s+")
-_NOT_ALNUM = re.compile(r"[\W_]+")
-_EMAIL = re.compile(r"[^\s<>@()\[\],;:\"]+@[^\s<>@()\[\],;:\"]+\.[^\s<>@()\[\],;:\"]+")
-_URL = re.compile(r"^(?:https?://)?(?:www\.|m\.|mobile\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(/[^\s]*)?$")
-
-#: Manager cells that mean "nobody: the top of the tree", compared by :func:`header_key`
-#: (so "NO_MGR", "no mgr" and "No-Mgr" are one). Blank and a self-reference mean the same.
-NO_MANAGER: frozenset[str] = frozenset(
-    header_key(v)
-    for v in (
-        "NO_MGR",
-        "no manager",
-        "none",
-        "null",
-        "nil",
-        "n/a",
-        "na",
-        "#N/A",
-        "top",
-        "root",
-        "self",
-        "not applicable",
-        "-",
-        "—",
-        "–",
-        "0",
-    )
+from scorecard.naming import (
+    INVISIBLE,
+    NO_MANAGER,
+    URL_CHANNELS,
+    ValueShape,
+    account_key,
+    channel_key,
+    clean,
+    clean_column,
+    distinct_rows,
+    email_key,
+    handle_of,
+    is_email,
+    is_no_manager,
+    name_key,
+    url_channel,
+    value_shape,
 )
 
-#: Hosts of profile and post URLs, and the channel each one is.
-URL_CHANNELS: dict[str, str] = {
-    "linkedin.com": "LinkedIn",
-    "lnkd.in": "LinkedIn",
-    "x.com": "X",
-    "twitter.com": "X",
-    "facebook.com": "Facebook",
-    "fb.com": "Facebook",
-    "youtube.com": "YouTube",
-    "youtu.be": "YouTube",
-    "instagram.com": "Instagram",
-    "tiktok.com": "TikTok",
-}
-#: First path segments of these hosts that are pages of the site, not an account.
-_SITE_PATHS = frozenset(
-    {
-        "i",
-        "intent",
-        "home",
-        "search",
-        "hashtag",
-        "share",
-        "sharer",
-        "explore",
-        "feed",
-        "watch",
-        "shorts",
-        "p",
-        "reel",
-        "status",
-        "pages",
-    }
-)
-#: LinkedIn's path kinds whose next segment is the account's vanity name.
-_LINKEDIN_KINDS = frozenset({"in", "company", "school", "showcase"})
-
-
-def clean(value: str) -> str:
-    """Unicode NFC, zero-width characters and BOMs removed, spaces trimmed and collapsed.
-
-    >>> clean(" Ame\u0301lie\u200b  Durand ")
-    'Amélie Durand'
-    """
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", value))
-    return _SPACES.sub(" ", text).strip()
-
-
-def clean_column(values: pd.Series) -> pd.Series:
-    """:func:`clean` over a text column, once per distinct value; a value that cleans to
-    nothing becomes missing. Returns a new ``str`` Series on the same index."""
-    codes, distinct = pd.factorize(values)
-    cleaned = [clean(str(v)) for v in distinct]
-    mapped = np.array([c if c else None for c in cleaned] + [None], dtype=object)
-    return pd.Series(mapped[codes], index=values.index, dtype="str")
-
-
-def name_key(value: str) -> str:
-    """A name as compared: no accents, no case, no spaces or punctuation.
-
-    >>> name_key("DURAND  Amélie") == name_key("durand amelie")
-    True
-    """
-    decomposed = unicodedata.normalize("NFKD", clean(value))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NOT_ALNUM.sub("", bare.casefold())
-
-
-def email_key(value: str) -> str | None:
-    """The email address in ``value`` in lower case, or ``None`` when there is none.
-
-    Accepts "ana@x.com", "mailto:Ana@X.com" and "Ana Silva <ana@x.com>".
-    """
-    found = _EMAIL.search(clean(value).removeprefix("mailto:"))
-    return found.group(0).casefold() if found else None
-
-
-def is_email(value: str) -> bool:
-    """Whether the whole of ``value`` is one email address (or UPN)."""
-    text = clean(value).removeprefix("mailto:")
-    return _EMAIL.fullmatch(text) is not None
-
-
-def _url_parts(value: str) -> tuple[str, list[str]] | None:
-    if "@" in value.split("/")[0] and "/" not in value:
-        return None  # an email, not a URL
-    found = _URL.match(value.casefold())
-    if not found or ("/" not in value and not value.casefold().startswith(("http", "www."))):
-        return None
-    host = found.group(1)
-    path = (found.group(2) or "").split("?")[0].split("#")[0]
-    return host, [p for p in path.split("/") if p]
-
-
-def url_channel(value: str) -> str | None:
-    """The channel of a profile or post URL ("https://x.com/a/status/1" → "X"), else ``None``."""
-    parts = _url_parts(clean(value))
-    if parts is None:
-        return None
-    host = parts[0]
-    for known, channel in URL_CHANNELS.items():
-        if host == known or host.endswith("." + known):
-            return channel
-    return None
-
-
-def handle_of(value: str) -> str | None:
-    """The account a handle, profile URL or post URL names, as written (without "@").
-
-    >>> handle_of("https://x.com/AmelieDurand/status/1")
-    'ameliedurand'
-    >>> handle_of("linkedin.com/in/amelie-durand/")
-    'amelie-durand'
-    >>> handle_of("@ameliedurand")
-    'ameliedurand'
-
-    URLs are read in lower case; LinkedIn's ``/in/``, ``/company/`` and ``/posts/<name>_…``
-    paths, YouTube's ``/@name``, ``/c/``, ``/user/`` and ``/channel/`` and TikTok's ``/@name``
-    are understood; a URL naming no account (a feed or search page) gives ``None``. Anything
-    that is not a URL is a profile name or handle and comes back cleaned.
-    """
-    text = clean(value)
-    parts = _url_parts(text)
-    if parts is None:
-        return text.removeprefix("@") or None
-    host, segments = parts
-    if not segments:
-        return None
-    first = segments[0]
-    if host.endswith("linkedin.com"):
-        if first in _LINKEDIN_KINDS and len(segments) > 1:
-            return segments[1]
-        if first == "posts" and len(segments) > 1:
-            return segments[1].split("_")[0]
-        return None
-    if host.endswith("youtube.com") and first in ("c", "user", "channel") and len(segments) > 1:
-        return segments[1]
-    if first.startswith("@"):
-        return first[1:] or None
-    return None if first in _SITE_PATHS else first
-
-
-def account_key(value: str) -> str | None:
-    """How accounts are compared: :func:`name_key` of :func:`handle_of` ("@Amelie_Durand",
-    "amelie-durand" and "Amélie Durand" are one account on a channel)."""
-    handle = handle_of(value)
-    key = name_key(handle) if handle else ""
-    return key or None
-
-
-def channel_key(channel: object) -> str:
-    """A channel as compared: its canonical spelling, case and spaces ignored ("" for none)."""
-    if not isinstance(channel, str) or not channel.strip():
-        return ""
-    return header_key(canonical_choice("channel", channel) or channel)
-
-
-def is_no_manager(value: object) -> bool:
-    """Whether a manager cell means "nobody" (blank, "NO_MGR", "none", "-", ...)."""
-    return not isinstance(value, str) or header_key(clean(value)) in NO_MANAGER
+# The text helpers are part of this module's interface: callers import them from here.
+__all__ = [
+    "INVISIBLE",
+    "NO_MANAGER",
+    "UNKNOWN",
+    "URL_CHANNELS",
+    "Account",
+    "Match",
+    "MatchKind",
+    "Resolver",
+    "ValueShape",
+    "account_key",
+    "channel_key",
+    "clean",
+    "clean_column",
+    "distinct_rows",
+    "email_key",
+    "handle_of",
+    "is_email",
+    "is_no_manager",
+    "name_key",
+    "url_channel",
+    "value_shape",
+]
 
 
 @dataclass(frozen=True)
@@ -275,7 +124,6 @@ class Resolver:
     ids: frozenset[str]
     ids_by_case: dict[str, tuple[str, ...]]
     by_email: dict[str, tuple[str, ...]]
-    by_name: dict[str, tuple[str, ...]]
     accounts: dict[tuple[str, str], Account] = field(default_factory=dict)
     accounts_any_channel: dict[str, tuple[Account, ...]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
@@ -290,6 +138,26 @@ class Resolver:
             frame["name"].astype("str").fillna("").tolist() if "name" in frame else [""] * len(ids)
         )
         emails = frame["email"].tolist() if "email" in frame else [None] * len(ids)
+        people_only = cls(
+            ids=frozenset(ids),
+            ids_by_case=_index((p.casefold(), p) for p in ids),
+            by_email=_index(
+                (email_key(e) if isinstance(e, str) else None, p)
+                for e, p in zip(emails, ids, strict=True)
+            ),
+            names=dict(zip(ids, names, strict=True)),
+        )
+        return people_only.with_accounts(accounts)
+
+    @cached_property
+    def by_name(self) -> dict[str, tuple[str, ...]]:
+        """name key → person_ids; built on the first name look-up only (a roster named by ids
+        never pays for it)."""
+        return _index((name_key(n) if n else None, p) for p, n in self.names.items())
+
+    def with_accounts(self, accounts: Iterable[Account]) -> Resolver:
+        """The same people with ``accounts`` to look handles up in (a new resolver; the first
+        of two accounts with one channel and key wins)."""
         by_account: dict[tuple[str, str], Account] = {}
         any_channel: dict[str, list[Account]] = {}
         for acc in accounts:
@@ -298,19 +166,10 @@ class Resolver:
                 continue
             by_account.setdefault((channel_key(acc.channel), key), acc)
             any_channel.setdefault(key, []).append(acc)
-        return cls(
-            ids=frozenset(ids),
-            ids_by_case=_index((p.casefold(), p) for p in ids),
-            by_email=_index(
-                (email_key(e) if isinstance(e, str) else None, p)
-                for e, p in zip(emails, ids, strict=True)
-            ),
-            by_name=_index(
-                (name_key(n) if n else None, p) for n, p in zip(names, ids, strict=True)
-            ),
+        return replace(
+            self,
             accounts=by_account,
             accounts_any_channel={k: tuple(v) for k, v in any_channel.items()},
-            names=dict(zip(ids, names, strict=True)),
         )
 
     def _account(self, reference: str, channel: object) -> Match:
@@ -363,20 +222,11 @@ class Resolver:
 
     def resolve(self, references: pd.Series, channels: pd.Series | None = None) -> list[Match]:
         """:meth:`resolve_one` per row, computed once per distinct (reference, channel)."""
-        refs = references.to_numpy(dtype=object, na_value=None)
-        if channels is None or not self.accounts:
-            chans = np.full(len(refs), None, dtype=object)
-        else:
-            chans = channels.to_numpy(dtype=object, na_value=None)
-        cache: dict[tuple[object, object], Match] = {}
-        out = []
-        for ref, ch in zip(refs, chans, strict=True):
-            key = (ref, ch)
-            found = cache.get(key)
-            if found is None:
-                found = cache[key] = self.resolve_one(ref, ch)
-            out.append(found)
-        return out
+        if channels is None or not self.accounts:  # channels only matter to accounts
+            channels = pd.Series([None] * len(references), dtype="str")
+        codes, distinct = distinct_rows(references, channels)
+        found = [self.resolve_one(ref, channel) for ref, channel in distinct]
+        return [found[c] for c in codes]
 
     def label(self, person_id: str) -> str:
         """ "Name (id)" for messages."""
@@ -391,23 +241,3 @@ def _name_forms(text: str) -> tuple[str, ...]:
         if last and first:
             return (text, f"{first} {last}")
     return (text,)
-
-
-ValueShape = Literal["email", "url", "handle", "number", "name", "id"]
-
-
-def value_shape(value: str) -> ValueShape:
-    """What a reference looks like, for messages: an email, a URL, an @handle, a number, a
-    name (letters and a space) or another id."""
-    text = clean(value)
-    if is_email(text):
-        return "email"
-    if _url_parts(text) is not None:
-        return "url"
-    if text.startswith("@"):
-        return "handle"
-    if re.fullmatch(r"[+-]?\d+(?:\.\d+)?", text):
-        return "number"
-    if " " in text and not any(ch.isdigit() for ch in text):
-        return "name"
-    return "id"

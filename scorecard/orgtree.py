@@ -186,6 +186,6 @@ def derive_tiers(people: pd.DataFrame) -> pd.Series:
     unique = people.drop_duplicates("person_id")
     ids = unique["person_id"].astype("str")
     depth = depths(parent_index(ids, unique["manager_id"]))
-    tiers = tiers_from_depth(depth, unique["tier"] if "tier" in unique else None)
+    tiers = tiers_from_depth(depth, unique.get("tier"))
     return pd.Series(tiers, index=pd.Index(ids.to_numpy(), dtype="str", name="person_id"),
                      name="tier", dtype="str")

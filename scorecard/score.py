@@ -18,11 +18,15 @@ A target ≤ 0 is met by any actual that is not missing. Negative actuals (a los
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
 from scorecard.assumptions import PILLARS
-from scorecard.metrics.params import Assumptions
+
+if TYPE_CHECKING:  # only a type here; importing scorecard.metrics would import this module back
+    from scorecard.metrics.params import Assumptions
 
 
 def pillar_actuals(metrics: pd.DataFrame, *, per_person: bool, reach: pd.Series | None,

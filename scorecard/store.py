@@ -1,90 +1,78 @@
 """Dataset versions on a real database through SQLAlchemy Core (SQLite by default).
 
-Every published upload becomes a new, immutable version: its metadata (uploader, time, file name,
-sha256, row counts, validation report) in ``dataset_versions`` and its rows in one table per schema
-table, keyed by version. One row of ``current_version`` points at the version the app shows.
+A version is a manifest: per table and month (dated tables) or per table (keyed tables), the
+sha256 of a Parquet blob (:mod:`scorecard.storage`). Blobs are stored once and shared by every
+version holding those rows, so the database grows with new data, not with versions: a monthly
+merge stores one new month, an edit of the assumptions stores one small table.
 
-Publishing is one transaction: the version row, all data rows and the new current pointer commit
-together or not at all, so a failed or interrupted publish leaves the previous current version
-intact and loadable. The SQL is portable (no SQLite-only statements outside the connect hook), so a
-PostgreSQL URL in ``SCORECARD_DATABASE_URL`` serves a shared deployment.
+Versions are made four ways, each recorded with who, when and a one-line "what changed":
+``publish`` (an upload replaces the dataset), ``merge`` (an upload is added to the current
+dataset, :mod:`scorecard.merge`), ``edit`` (assumptions or goals edited in the app) and
+``rollback`` (an earlier version made current again, as a new version).
+
+Writing a version is one transaction: the version row, new blobs, the manifest and the current
+pointer commit together or not at all, so a failed or interrupted publish leaves the previous
+current version intact and loadable. Identical uploads are refused by a unique constraint
+(``upload_key``), not by a read-then-write, so two identical publishes at once store one version.
+The SQL is portable (no SQLite-only statements outside the connect hook and the insert-or-ignore
+helper), so a PostgreSQL URL in ``SCORECARD_DATABASE_URL`` serves a shared deployment.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from scorecard.dataset import Dataset, DatasetInfo, conform
+from scorecard.dataset import Dataset, DatasetInfo
+from scorecard.db import create_engine, guarded, lock_schema, writing
+from scorecard.merge import MergeSummary, merge, summarize, upload_months
 from scorecard.problems import Report
-from scorecard.schema import TABLES, Column
+from scorecard.schema import TABLES
+from scorecard.storage import legacy
+from scorecard.storage.blobs import DATED_TABLES, WHOLE, Blob, blobs_of, decode
+from scorecard.storage.catalogue import (
+    added_columns,
+    blobs_table,
+    current_table,
+    insert_ignoring_duplicates,
+    manifests_table,
+    metadata,
+    versions_table,
+)
+from scorecard.storage.results import (
+    Manifest,
+    MergePlan,
+    PublishResult,
+    manifest_of,
+    manifest_sha256,
+    publish_key,
+)
+
+if TYPE_CHECKING:
+    from scorecard.sources.profiles import SavedProfile
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = f"sqlite:///{PROJECT_ROOT / 'data' / 'scorecard.db'}"
-INSERT_CHUNK_ROWS = 20_000
 
-_SQL_TYPES = {
-    "id": sa.Text, "text": sa.Text, "choice": sa.Text,
-    "date": sa.Date, "number": sa.Float, "integer": sa.BigInteger,
-}
-
-metadata = sa.MetaData()
-
-versions_table = sa.Table(
-    "dataset_versions", metadata,
-    sa.Column("version", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("created_at", sa.String(40), nullable=False),
-    sa.Column("uploader", sa.String(200), nullable=False),
-    sa.Column("file_name", sa.String(500), nullable=False),
-    sa.Column("sha256", sa.String(64), nullable=False, index=True),
-    sa.Column("row_counts", sa.Text, nullable=False),
-    sa.Column("report", sa.Text, nullable=False),
+#: Saved mapping profiles (scorecard.sources.profiles): a preset as JSON, found by the
+#: fingerprint of the header it was made for; one row per name.
+profiles_table = sa.Table(
+    "profiles", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(200), nullable=False, unique=True),
+    sa.Column("fingerprint", sa.String(64), nullable=False, index=True),
+    sa.Column("preset", sa.Text, nullable=False),
+    sa.Column("saved_by", sa.String(200), nullable=False),
+    sa.Column("saved_at", sa.String(40), nullable=False),
 )
-
-current_table = sa.Table(
-    "current_version", metadata,
-    sa.Column("slot", sa.Integer, primary_key=True),
-    sa.Column("version", sa.Integer, sa.ForeignKey("dataset_versions.version"), nullable=False),
-)
-
-
-def _data_table(name: str, columns: tuple[Column, ...]) -> sa.Table:
-    return sa.Table(
-        f"data_{name}", metadata,
-        sa.Column("version", sa.Integer, sa.ForeignKey("dataset_versions.version"),
-                  nullable=False, index=True),
-        sa.Column("row_order", sa.Integer, nullable=False),
-        *(sa.Column(f"c_{c.name}", _SQL_TYPES[c.type]()) for c in columns),
-    )
-
-
-# Column names get a prefix so that schema names such as "end", "key" and "count" never collide
-# with SQL keywords on any backend.
-data_tables: dict[str, sa.Table] = {name: _data_table(name, t.columns) for name, t in TABLES.items()}
-
-
-@dataclass(frozen=True)
-class PublishResult:
-    """The version a publish produced, or the identical one it found (``duplicate``)."""
-
-    info: DatasetInfo
-    duplicate: bool
-
-    @property
-    def message(self) -> str:
-        if self.duplicate:
-            return (f"This file is identical to version {self.info.version}, published "
-                    f"{self.info.created_at} by {self.info.uploader}; nothing new was stored.")
-        return f"Published version {self.info.version}; it is now the current dataset."
 
 
 def database_url() -> str:
@@ -92,25 +80,21 @@ def database_url() -> str:
     return os.environ.get("SCORECARD_DATABASE_URL") or DEFAULT_URL
 
 
-def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()
-
-
+@guarded  # storage failures become one sentence (StoreError); a busy database is retried
 class Store:
-    """Versioned datasets in one database. Cheap to create; holds only an engine."""
+    """Versioned datasets in one database. Cheap to create; holds only an engine.
+
+    Opening a database written before the blob store migrates it once, in one transaction.
+    """
 
     def __init__(self, url: str | None = None) -> None:
         self.url = url or database_url()
-        if self.url.startswith("sqlite:///"):
-            Path(self.url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = sa.create_engine(self.url)
-        if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
-        metadata.create_all(self.engine)
-        _add_new_columns(self.engine)
+        self.engine: Engine = create_engine(self.url)  # refuses a URL that cannot serve
+        with writing(self.engine) as conn:  # one process at a time creates or migrates
+            lock_schema(conn)
+            metadata.create_all(conn)
+            added_columns(conn)
+            legacy.migrate(conn)
 
     # -- reading ---------------------------------------------------------------------------
     def versions(self) -> list[DatasetInfo]:
@@ -124,18 +108,13 @@ class Store:
 
     def info(self, version: int) -> DatasetInfo:
         with self.engine.connect() as conn:
-            row = conn.execute(
-                sa.select(versions_table).where(versions_table.c.version == version)
-            ).mappings().first()
-            if row is None:
-                raise KeyError(f"no dataset version {version}")
-            return _info(row, self._current_version(conn))
+            return self._info(conn, version)
 
     def current(self) -> DatasetInfo | None:
         """The current version's metadata, or ``None`` when nothing was published."""
         with self.engine.connect() as conn:
             version = self._current_version(conn)
-        return None if version is None else self.info(version)
+            return None if version is None else self._info(conn, version)
 
     def report(self, version: int) -> Report:
         """The validation report stored with a version."""
@@ -145,65 +124,263 @@ class Store:
             ).scalar_one()
         return Report.from_dicts(json.loads(text))
 
-    def load(self, version: int) -> Dataset:
-        """The five tables of a version, in upload order, with the trusted dtypes."""
-        frames: dict[str, pd.DataFrame] = {}
+    def load(self, version: int, tables: Iterable[str] | None = None) -> Dataset:
+        """The tables of a version with the trusted dtypes: keyed tables in upload order,
+        dated tables month by month (upload order within a month). ``tables`` reads only
+        those (the others come back empty)."""
+        wanted = list(TABLES if tables is None else tables)
         with self.engine.connect() as conn:
-            if conn.execute(sa.select(versions_table.c.version)
-                            .where(versions_table.c.version == version)).first() is None:
-                raise KeyError(f"no dataset version {version}")
-            for name, table in data_tables.items():
-                query = (sa.select(*[c for c in table.c if c.name.startswith("c_")])
-                         .where(table.c.version == version).order_by(table.c.row_order))
-                raw = pd.read_sql(query, conn)
-                raw.columns = [c.removeprefix("c_") for c in raw.columns]
-                frames[name] = conform(TABLES[name], raw)
-        return Dataset(**frames)
+            self._info(conn, version)  # KeyError for an unknown version
+            rows = conn.execute(
+                sa.select(manifests_table.c.table_name, blobs_table.c.data)
+                .join(blobs_table, blobs_table.c.sha256 == manifests_table.c.blob_sha256)
+                .where(manifests_table.c.version == version,
+                       manifests_table.c.table_name.in_(wanted))
+                .order_by(manifests_table.c.table_name, manifests_table.c.month)
+            ).all()
+        parts: dict[str, list[bytes]] = {name: [] for name in TABLES}
+        for table, data in rows:
+            parts[table].append(data)
+        return Dataset(**{name: decode(name, parts[name]) for name in TABLES})
+
+    def manifest(self, version: int) -> Manifest:
+        """What ``version`` holds, per table and month."""
+        with self.engine.connect() as conn:
+            return self._manifest(conn, version)
+
+    def held(self, version: int) -> dict[str, tuple[str, ...]]:
+        """What ``version`` has rows in: table → months ("" for a keyed table), in order."""
+        out: dict[str, list[str]] = {}
+        for (table, month), (_, rows) in sorted(self.manifest(version).items()):
+            if rows:
+                out.setdefault(table, []).append(month)
+        return {table: tuple(months) for table, months in out.items()}
 
     def find_by_sha256(self, sha256: str) -> DatasetInfo | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                sa.select(versions_table).where(versions_table.c.sha256 == sha256)
-                .order_by(versions_table.c.version).limit(1)
-            ).mappings().first()
-            return None if row is None else _info(row, self._current_version(conn))
+        """The version an upload with this sha256 was published as (not merged), if any."""
+        return self._by_upload_key(publish_key(sha256))
 
     # -- writing ---------------------------------------------------------------------------
     def publish(self, dataset: Dataset, *, uploader: str, file_name: str, sha256: str,
                 report: Report | None = None) -> PublishResult:
-        """Store ``dataset`` as a new version and make it current, atomically.
+        """Store ``dataset`` as a new version replacing the current one, atomically.
 
-        An upload whose sha256 matches an existing version is not stored again: the result
-        names that version and says ``duplicate``. Any exception rolls everything back.
+        An upload whose sha256 matches an earlier publish is not stored again: the result names
+        that version and says ``duplicate``. Any exception rolls everything back.
         """
-        existing = self.find_by_sha256(sha256)
+        key = publish_key(sha256)
+        existing = self._by_upload_key(key)
         if existing is not None:
             return PublishResult(existing, duplicate=True)
-        report = report or Report()
-        with self.engine.begin() as conn:
-            version = conn.execute(versions_table.insert().values(
-                created_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-                uploader=uploader.strip() or "anonymous",
-                file_name=file_name,
-                sha256=sha256,
-                row_counts=json.dumps(dataset.row_counts),
-                report=json.dumps(report.to_dicts()),
-            )).inserted_primary_key[0]
-            for name, table in data_tables.items():
-                self._insert_rows(conn, table, version, dataset.table(name))
-            self._set_current(conn, version)
-        return PublishResult(self.info(version), duplicate=False)
+        base = self.current()
+        blobs = tuple(b for name in TABLES for b in blobs_of(name, dataset.table(name)))
+        manifest = manifest_of(blobs)
+        summary = self._summary(base, manifest, blobs)
+        return self._write(manifest, blobs, summary, base, how="publish", uploader=uploader,
+                           file_name=file_name, sha256=sha256, report=report, key=key)
 
-    def make_current(self, version: int) -> DatasetInfo:
-        """Point the app at an earlier (or later) version."""
-        with self.engine.begin() as conn:
-            if conn.execute(sa.select(versions_table.c.version)
-                            .where(versions_table.c.version == version)).first() is None:
-                raise KeyError(f"no dataset version {version}")
-            self._set_current(conn, version)
-        return self.info(version)
+    def plan_merge(self, upload: Dataset) -> MergePlan:
+        """What :meth:`merge` would store: only the keyed tables the upload holds and the
+        months its dated tables touch are read, merged and encoded; every other blob of the
+        current version is reused as it is."""
+        base = self.current()
+        if base is None:
+            blobs = tuple(b for name in TABLES for b in blobs_of(name, upload.table(name)))
+            manifest = manifest_of(blobs)
+            return MergePlan(None, manifest, blobs, self._summary(None, manifest, blobs))
+        base_manifest = self.manifest(base.version)
+        months = upload_months(upload)
+        # A dated table's "" part (its empty placeholder, or undated rows) is rewritten too.
+        touched = {(name, month) for (name, month) in base_manifest
+                   if name in months and (month in months[name] or month == WHOLE)}
+        touched |= {(name, WHOLE) for name in TABLES
+                    if name not in DATED_TABLES and not upload.table(name).empty}
+        window = self._dataset(base_manifest, touched, {})
+        merged = merge(window, upload)
+        changed = {name for name, _ in touched} | set(months)
+        blobs = tuple(b for name in TABLES if name in changed
+                      for b in blobs_of(name, merged.table(name)))
+        manifest = {k: v for k, v in base_manifest.items() if k not in touched}
+        manifest |= manifest_of(blobs)
+        # The window is every part that can differ, before and after: compare it directly.
+        return MergePlan(base, manifest, blobs, summarize(window, merged))
+
+    def merge(self, upload: Dataset, *, uploader: str, file_name: str, sha256: str,
+              report: Report | None = None) -> PublishResult:
+        """Add ``upload`` to the current version (:func:`scorecard.merge.merge`) as a new
+        version. Merging what the current version already holds stores nothing and says
+        ``unchanged``; the same file merged twice onto one version at once lands once."""
+        plan = self.plan_merge(upload)
+        if plan.base is None:
+            key = publish_key(sha256)
+            return self._write(plan.manifest, plan.blobs, plan.summary, None, how="publish",
+                               uploader=uploader, file_name=file_name, sha256=sha256,
+                               report=report, key=key)
+        if plan.unchanged:
+            return PublishResult(plan.base, duplicate=False, unchanged=True)
+        return self._write(plan.manifest, plan.blobs, plan.summary, plan.base, how="merge",
+                           uploader=uploader, file_name=file_name, sha256=sha256, report=report,
+                           key=f"merge:{sha256}:{plan.base.version}")
+
+    def edit(self, version: int, tables: Mapping[str, pd.DataFrame], *, uploader: str,
+             report: Report | None = None) -> PublishResult:
+        """A new version: ``version`` with ``tables`` (assumptions, goals, ...) replaced.
+
+        Only the replaced tables are encoded and stored; every other blob is shared, so the
+        cost does not depend on the size of the activity. An edit that changes nothing stores
+        nothing and says ``unchanged``.
+        """
+        base = self.info(version)
+        base_manifest = self.manifest(version)
+        blobs = tuple(b for name, frame in tables.items() for b in blobs_of(name, frame))
+        manifest = {k: v for k, v in base_manifest.items() if k[0] not in tables}
+        manifest |= manifest_of(blobs)
+        if manifest == base_manifest:
+            return PublishResult(base, duplicate=False, unchanged=True)
+        return self._write(manifest, blobs, self._summary(base, manifest, blobs), base,
+                           how="edit", uploader=uploader,
+                           file_name=f"edit of version {version}",
+                           sha256=manifest_sha256(manifest), report=report, key=None)
+
+    def make_current(self, version: int, *, uploader: str = "anonymous") -> DatasetInfo:
+        """Roll back (or forward) to ``version``: a new version with its manifest, so the
+        history says who did it and when. The current version itself is left as it is."""
+        target = self.info(version)
+        base = self.current()
+        if base is not None and base.version == version:
+            return base
+        manifest = self.manifest(version)
+        summary = self._summary(base, manifest, ())
+        result = self._write(manifest, (), summary, base, how="rollback", uploader=uploader,
+                             file_name=target.file_name, sha256=target.sha256,
+                             report=self.report(version), key=None,
+                             changes=f"back to version {version}: {summary.one_line()}")
+        return result.info
+
+    # -- mapping profiles ------------------------------------------------------------------
+    def profiles(self) -> list[SavedProfile]:
+        """Every saved mapping profile, newest first (so it wins a tie in detection)."""
+        from scorecard.sources.profiles import SavedProfile
+
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(profiles_table).order_by(
+                profiles_table.c.id.desc())).mappings().all()
+        return [SavedProfile(r["name"], r["fingerprint"], r["preset"], r["saved_by"],
+                             r["saved_at"]) for r in rows]
+
+    def save_profile(self, name: str, fingerprint: str, preset_json: str,
+                     saved_by: str) -> SavedProfile:
+        """Store a profile under ``name``, replacing one of that name, in one transaction."""
+        from scorecard.sources.profiles import SavedProfile
+
+        row = {"name": name.strip(), "fingerprint": fingerprint, "preset": preset_json,
+               "saved_by": saved_by.strip() or "anonymous",
+               "saved_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
+        with writing(self.engine) as conn:
+            conn.execute(profiles_table.delete().where(profiles_table.c.name == row["name"]))
+            conn.execute(profiles_table.insert().values(**row))
+        return SavedProfile(row["name"], fingerprint, preset_json, row["saved_by"],
+                            row["saved_at"])
 
     # -- internals -------------------------------------------------------------------------
+    def _write(self, manifest: Manifest, blobs: Iterable[Blob], summary: MergeSummary,
+               base: DatasetInfo | None, *, how: str, uploader: str, file_name: str,
+               sha256: str, report: Report | None, key: str | None,
+               changes: str | None = None) -> PublishResult:
+        """Store one version in one transaction: its row (first, so that a duplicate
+        ``upload_key`` fails before any blob is sent), the blobs the database lacks, its
+        manifest, and the current pointer."""
+        counts = {name: 0 for name in TABLES}
+        for (name, _), (_, rows) in manifest.items():
+            counts[name] += rows
+        try:
+            with writing(self.engine) as conn:
+                version = conn.execute(versions_table.insert().values(
+                    created_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+                    uploader=uploader.strip() or "anonymous", file_name=file_name,
+                    sha256=sha256, row_counts=json.dumps(counts),
+                    report=json.dumps((report or Report()).to_dicts()), how=how,
+                    base_version=None if base is None else base.version,
+                    changes=summary.one_line() if changes is None else changes,
+                    upload_key=key,
+                )).inserted_primary_key[0]
+                self._insert_blobs(conn, blobs)
+                self._insert_manifest(conn, version, manifest)
+                self._set_current(conn, version)
+        except sa.exc.IntegrityError:
+            existing = self._by_upload_key(key) if key else None
+            if existing is None:
+                raise
+            return PublishResult(existing, duplicate=True)
+        return PublishResult(self.info(version), duplicate=False, summary=summary)
+
+    @staticmethod
+    def _insert_blobs(conn: Connection, blobs: Iterable[Blob]) -> None:
+        unique = {b.sha256: b for b in blobs}
+        if not unique:
+            return
+        present = set(conn.execute(sa.select(blobs_table.c.sha256)
+                                   .where(blobs_table.c.sha256.in_(list(unique)))).scalars())
+        insert_ignoring_duplicates(conn, blobs_table, [
+            {"sha256": sha, "size": len(b.data), "data": b.data}
+            for sha, b in unique.items() if sha not in present])
+
+    @staticmethod
+    def _insert_manifest(conn: Connection, version: int, manifest: Manifest) -> None:
+        conn.execute(manifests_table.insert(), [
+            {"version": version, "table_name": table, "month": month, "blob_sha256": sha,
+             "rows": rows} for (table, month), (sha, rows) in manifest.items()])
+
+    def _summary(self, base: DatasetInfo | None, manifest: Manifest,
+                 blobs: Iterable[Blob]) -> MergeSummary:
+        """What ``manifest`` changes against ``base``, reading only the parts that differ."""
+        before: Manifest = {} if base is None else self.manifest(base.version)
+        differ = {k for k in before.keys() | manifest.keys() if before.get(k) != manifest.get(k)}
+        local = {b.sha256: b.data for b in blobs}
+        return summarize(self._dataset(before, differ & before.keys(), local),
+                         self._dataset(manifest, differ & manifest.keys(), local))
+
+    def _dataset(self, manifest: Manifest, keys: set[tuple[str, str]],
+                 local: Mapping[str, bytes]) -> Dataset:
+        """The parts ``keys`` of ``manifest`` as a dataset (other tables empty); blob bytes
+        from ``local`` when there, else from the database."""
+        wanted = sorted(keys)
+        missing = {manifest[k][0] for k in wanted} - local.keys()
+        fetched: dict[str, bytes] = {}
+        if missing:
+            with self.engine.connect() as conn:
+                fetched = dict(conn.execute(
+                    sa.select(blobs_table.c.sha256, blobs_table.c.data)
+                    .where(blobs_table.c.sha256.in_(list(missing)))).all())
+        parts: dict[str, list[bytes]] = {name: [] for name in TABLES}
+        for table, month in wanted:
+            sha = manifest[(table, month)][0]
+            parts[table].append(local[sha] if sha in local else fetched[sha])
+        return Dataset(**{name: decode(name, parts[name]) for name in TABLES})
+
+    def _by_upload_key(self, key: str) -> DatasetInfo | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(versions_table).where(versions_table.c.upload_key == key)
+            ).mappings().first()
+            return None if row is None else _info(row, self._current_version(conn))
+
+    def _info(self, conn: Connection, version: int) -> DatasetInfo:
+        row = conn.execute(
+            sa.select(versions_table).where(versions_table.c.version == version)
+        ).mappings().first()
+        if row is None:
+            raise KeyError(f"no dataset version {version}")
+        return _info(row, self._current_version(conn))
+
+    @staticmethod
+    def _manifest(conn: Connection, version: int) -> Manifest:
+        rows = conn.execute(
+            sa.select(manifests_table.c.table_name, manifests_table.c.month,
+                      manifests_table.c.blob_sha256, manifests_table.c.rows)
+            .where(manifests_table.c.version == version)).all()
+        return {(t, m): (sha, int(n)) for t, m, sha, n in rows}
+
     @staticmethod
     def _current_version(conn: Connection) -> int | None:
         return conn.execute(
@@ -218,53 +395,11 @@ class Store:
         if not updated:
             conn.execute(current_table.insert().values(slot=1, version=version))
 
-    @staticmethod
-    def _insert_rows(conn: Connection, table: sa.Table, version: int,
-                     frame: pd.DataFrame) -> None:
-        for chunk in _records(frame, version):
-            conn.execute(table.insert(), chunk)
-
-
-def _records(frame: pd.DataFrame, version: int) -> Iterator[list[dict[str, object]]]:
-    """Rows as plain Python dicts (``None`` for missing, ``date`` for dates), in chunks."""
-    n = len(frame)
-    columns: dict[str, list[object]] = {
-        "version": [version] * n,
-        "row_order": list(range(n)),
-    }
-    for name in frame.columns:
-        series = frame[name]
-        if pd.api.types.is_datetime64_any_dtype(series):
-            values = [None if pd.isna(v) else v.date() for v in series]
-        else:
-            values = series.astype(object).where(series.notna(), None).tolist()
-            values = [v.item() if isinstance(v, np.generic) else v for v in values]
-        columns[f"c_{name}"] = values
-    keys = list(columns)
-    for start in range(0, n, INSERT_CHUNK_ROWS):
-        stop = min(start + INSERT_CHUNK_ROWS, n)
-        yield [dict(zip(keys, row, strict=True))
-               for row in zip(*(columns[k][start:stop] for k in keys), strict=True)]
-
-
-def _add_new_columns(engine: Engine) -> None:
-    """Columns the schema gained since a database was created (people.email, activity.account,
-    ...), added as nullable columns: older versions read them as missing. ``create_all`` only
-    creates whole tables, never columns of existing ones."""
-    inspector = sa.inspect(engine)
-    with engine.begin() as conn:
-        for table in data_tables.values():
-            present = {c["name"] for c in inspector.get_columns(table.name)}
-            for column in table.columns:
-                if column.name not in present:
-                    kind = column.type.compile(dialect=engine.dialect)
-                    conn.execute(sa.text(
-                        f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
-
 
 def _info(row: sa.RowMapping, current: int | None) -> DatasetInfo:
     return DatasetInfo(
         version=row["version"], created_at=row["created_at"], uploader=row["uploader"],
         file_name=row["file_name"], sha256=row["sha256"],
         row_counts=json.loads(row["row_counts"]), is_current=row["version"] == current,
+        how=row["how"], changes=row["changes"],
     )

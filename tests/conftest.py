@@ -41,17 +41,20 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(folder: Path) -> Iterator[str]:
+def running_app(folder: Path, env: dict[str, str] | None = None,
+                port: int | None = None) -> Iterator[str]:
     """`streamlit run app.py` on a free port with an empty store in ``folder``; its base URL.
-    The server is stopped (by its process id) when the block ends."""
+    ``env`` adds environment variables (e.g. ``LOGNAME``: local mode's user). The server is
+    stopped (by its process id) when the block ends."""
     import os
     import socket
     import subprocess
     import sys
     import time
 
-    port = free_port()
-    env = dict(os.environ, SCORECARD_DATABASE_URL=f"sqlite:///{folder / 'scorecard.db'}")
+    port = port or free_port()  # given when a setting must name it first (a sign-in redirect)
+    env = dict(os.environ, SCORECARD_DATABASE_URL=f"sqlite:///{folder / 'scorecard.db'}",
+               **(env or {}))
     log = (folder / "server.log").open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
@@ -210,3 +213,215 @@ def payload_dataset() -> "Dataset":
             {"key": ["currency", f"value_per.{PAYLOADS[1]}"], "value": ["$", "100"]}
         ),
     )
+
+
+@pytest.fixture
+def brandwatch_files() -> dict[str, bytes]:
+    """A template ``people.csv`` (Ada Byrne, CEO; Ben Okafor, VP; with work emails) and two
+    monthly exports of a fictional listening tool no preset knows ("Brandwatch-like": Posted
+    at, Author email, Network, Likes, Mentions; no action column). March: Ada posts on 2 and 9
+    March (40 and 12 likes; the second email in capitals), Ben on 16 March (7 likes): 3 posts,
+    59 likes. April: Ada on 6 April (25 likes), Ben on 13 April (4 likes): 2 posts."""
+    header = "Posted at,Author email,Network,Likes,Mentions\n"
+    return {
+        "people.csv": (
+            b"person_id,name,department,manager_id,tier,email\n"
+            b"001,Ada Byrne,Ops,,C-suite,ada.byrne@example.com\n"
+            b"002,Ben Okafor,Ops,001,VP,ben.okafor@example.com\n"
+        ),
+        "brandwatch_2026-03.csv": (
+            header + "2026-03-02,ada.byrne@example.com,LinkedIn,40,3\n"
+            "2026-03-09,ADA.BYRNE@example.com,X,12,\n"
+            "2026-03-16,ben.okafor@example.com,LinkedIn,7,1\n"
+        ).encode(),
+        "brandwatch_2026-04.csv": (
+            header + "2026-04-06,ada.byrne@example.com,LinkedIn,25,2\n"
+            "2026-04-13,ben.okafor@example.com,X,4,\n"
+        ).encode(),
+    }
+
+
+@pytest.fixture
+def legacy_store():
+    """Writes a SQLite database as the store wrote it before blobs (one SQL table per schema
+    table, rows copied per version), with plain SQL: ``legacy_store(path, [(sha256, dataset),
+    ...], without={"people": ("email",)}, without_tables=("accounts",))`` → its URL. The last
+    version is current."""
+    import json
+    import sqlite3
+
+    import pandas as pd
+
+    from scorecard.schema import TABLES
+
+    sql_types = {"id": "TEXT", "text": "TEXT", "choice": "TEXT", "date": "DATE",
+                 "number": "FLOAT", "integer": "BIGINT"}
+
+    def build(path: Path, versions: list, without: dict | None = None,
+              without_tables: tuple[str, ...] = ()) -> str:
+        without = without or {}
+        db = sqlite3.connect(path)
+        db.executescript(
+            "CREATE TABLE dataset_versions (version INTEGER NOT NULL, created_at VARCHAR(40) "
+            "NOT NULL, uploader VARCHAR(200) NOT NULL, file_name VARCHAR(500) NOT NULL, "
+            "sha256 VARCHAR(64) NOT NULL, row_counts TEXT NOT NULL, report TEXT NOT NULL, "
+            "PRIMARY KEY (version));"
+            "CREATE INDEX ix_dataset_versions_sha256 ON dataset_versions (sha256);"
+            "CREATE TABLE current_version (slot INTEGER NOT NULL, version INTEGER NOT NULL, "
+            "PRIMARY KEY (slot), FOREIGN KEY(version) REFERENCES dataset_versions (version));")
+        tables = {n: [c for c in t.columns if c.name not in without.get(n, ())]
+                  for n, t in TABLES.items() if n not in without_tables}
+        for name, columns in tables.items():
+            body = ", ".join(f"c_{c.name} {sql_types[c.type]}" for c in columns)
+            db.execute(f"CREATE TABLE data_{name} (version INTEGER NOT NULL, row_order INTEGER "
+                       f"NOT NULL, {body}, FOREIGN KEY(version) REFERENCES "
+                       "dataset_versions (version))")
+        for version, (sha256, dataset) in enumerate(versions, start=1):
+            db.execute("INSERT INTO dataset_versions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       (version, f"2026-0{version}-01 09:00 UTC", "Mia", f"v{version}.xlsx",
+                        sha256, json.dumps(dataset.row_counts), "[]"))
+            for name, columns in tables.items():
+                frame = dataset.table(name)
+                rows = []
+                for i in range(len(frame)):
+                    cells = []
+                    for c in columns:
+                        v = frame[c.name].iloc[i]
+                        cells.append(None if pd.isna(v) else v.date().isoformat()
+                                     if c.type == "date" else v.item() if hasattr(v, "item")
+                                     else v)
+                    rows.append((version, i, *cells))
+                marks = ", ".join("?" * (len(columns) + 2))
+                db.executemany(f"INSERT INTO data_{name} VALUES ({marks})", rows)
+        if versions:
+            db.execute("INSERT INTO current_version VALUES (1, ?)", (len(versions),))
+        db.commit()
+        db.close()
+        return f"sqlite:///{path}"
+
+    return build
+
+
+#: Where Debian's `postgresql` package puts initdb, pg_ctl and createdb (newest version first).
+POSTGRES_BINS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
+
+
+def _as_postgres(*command: str) -> None:
+    """Run a PostgreSQL binary as the `postgres` user (the server refuses to run as root)."""
+    import os
+    import subprocess
+
+    runner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    subprocess.run([*runner, *command], check=True, capture_output=True, timeout=120)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster for the whole session (a temporary folder owned by
+    `postgres`, a free port on 127.0.0.1), as the URL of its `postgres` database without a
+    database name: ``postgresql+psycopg://postgres@127.0.0.1:PORT``. Stopped at the end.
+
+    Skips with a reason without Debian's binaries; fails instead when
+    SCORECARD_REQUIRE_POSTGRES=1 (CI installs `postgresql`)."""
+    import os
+    import shutil
+    import tempfile
+
+    if not POSTGRES_BINS:
+        if os.environ.get("SCORECARD_REQUIRE_POSTGRES") == "1":
+            pytest.fail("SCORECARD_REQUIRE_POSTGRES=1 but PostgreSQL is missing "
+                        "(apt-get install -y postgresql)", pytrace=False)
+        pytest.skip("no PostgreSQL binaries under /usr/lib/postgresql: `apt-get install -y "
+                    "postgresql` to run the store tests against PostgreSQL too")
+    bins = POSTGRES_BINS[0]
+    folder = Path(tempfile.mkdtemp(prefix="scorecard-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres", "postgres")
+    data, port = folder / "data", free_port()
+    try:
+        _as_postgres(str(bins / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
+                     "--no-sync", "-E", "UTF8")
+        # Durability is not under test here: no fsync keeps the session fast.
+        options = (f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+        _as_postgres(str(bins / "pg_ctl"), "-D", str(data), "-o", options,
+                     "-l", str(folder / "log"), "-w", "start")
+    except Exception:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+    finally:
+        _as_postgres(str(bins / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _new_database(server: str) -> str:
+    """A new, empty database on the PostgreSQL ``server``, as a store URL."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    engine = sa.create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    engine.dispose()
+    return f"{server}/{name}"
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> str:
+    """A new, empty database on the session's PostgreSQL server, as a store URL."""
+    return _new_database(postgres_server)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_urls(request: pytest.FixtureRequest, tmp_path: Path):
+    """Makes URLs of new, empty stores, on a SQLite file and (a second run of the test) on the
+    session's PostgreSQL (which skips or fails as `postgres_server` does): ``store_urls()``."""
+    if request.param == "sqlite":
+        count = iter(range(1_000))
+        return lambda: f"sqlite:///{tmp_path / f'store{next(count)}.db'}"
+    server = request.getfixturevalue("postgres_server")
+    return lambda: _new_database(server)
+
+
+@pytest.fixture
+def store_url(store_urls) -> str:
+    """The URL of an empty store, on SQLite and on PostgreSQL (tests taking it run on both)."""
+    return str(store_urls())
+
+
+@pytest.fixture
+def two_departments() -> "Dataset":
+    """Ada (Ops, C-suite) → Ben (Sales, VP) → Cy (Sales, staff); Di (Ops, staff) under Ada; each
+    with a work email. March 2026: Ada posts 4 times (5 points each: 20), Ben posts 2 (10), Cy
+    replies 5 (2 each: 10), Di posts 6 (30). Everyone reaches bonus.min_points 10; the pool of
+    700 is shared over 70 points: Ada 200, Ben 100, Cy 100, Di 300. Goals: company posts 10,
+    Ops posts 5, Cy's own posts 3."""
+    import pandas as pd
+
+    from scorecard.dataset import Dataset
+
+    people = pd.DataFrame({
+        "person_id": ["001", "002", "003", "004"],
+        "name": ["Ada Byrne", "Ben Okafor", "Cy Lee", "Di Park"],
+        "title": ["Chief Executive", "VP Sales", "Account Manager", "Analyst"],
+        "department": ["Ops", "Sales", "Sales", "Ops"],
+        "manager_id": [None, "001", "002", "001"],
+        "tier": ["C-suite", "VP", "Staff", "Staff"],
+        "email": ["ada@example.com", "ben@example.com", "CY@example.com", "di@example.com"],
+    })
+    activity = pd.DataFrame({
+        "date": pd.to_datetime(["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"]),
+        "person_id": ["001", "002", "003", "004"], "channel": ["LinkedIn"] * 4,
+        "action": ["post", "post", "reply", "post"], "count": [4, 2, 5, 6]})
+    goals = pd.DataFrame({
+        "metric": ["posts", "posts", "posts"], "target": [10.0, 5.0, 3.0],
+        "start": pd.to_datetime(["2026-01-01"] * 3), "end": pd.to_datetime(["2026-12-31"] * 3),
+        "department": [None, "Ops", None], "person_id": [None, None, "003"]})
+    assumptions = pd.DataFrame({"key": ["bonus.pool", "bonus.min_points"],
+                                "value": ["700", "10"]})
+    return Dataset.from_frames(people=people, activity=activity, goals=goals,
+                               assumptions=assumptions)

@@ -57,8 +57,8 @@ def test_previous_is_the_same_stretch_of_the_period_before(choice, period, expec
 
 @pytest.mark.parametrize(("value", "unit", "text"), [
     (float("nan"), "%", "—"), (None, "count", "—"), ("n/a", "count", "—"),
-    (0.4167, "%", "42%"), (0.042, "%", "4.2%"), (0.0, "%", "0.0%"),
-    (1234.0, "count", "1,234"), (12.5, "days", "12.5"),
+    (0.4167, "%", "41.7%"), (0.042, "%", "4.2%"), (0.0, "%", "0.0%"),
+    (1234.0, "count", "1,234"), (12.5, "days", "13"),  # whole days, half away from zero
     (1234.4, "currency", "$1,234"), (-50.0, "currency", "-$50"),
     (3.254, "per_post", "3.25"), (1.5, "ratio", "1.50"), (71.6, "score", "72"),
 ])
@@ -90,7 +90,7 @@ def test_values_that_differ_never_read_alike_on_a_goal_card():
     assert fmt.apart(69.81, 70.0, "score") == ("69.8", "70.0")
     assert fmt.apart(0.7957, 0.80, "%") == ("79.6%", "80.0%")  # 80% vs 80% otherwise
     assert fmt.apart(0.997, 1.0, "%")[0] == "99.7%"
-    assert fmt.apart(1333.0, 1499.18, "count") == ("1,333", "1,499.2")  # already apart
+    assert fmt.apart(1333.0, 1499.18, "count") == ("1,333", "1,499")  # already apart
     assert fmt.apart(70.0, 70.0, "score") == ("70", "70")  # equal values stay coarse
     assert fmt.apart(float("nan"), 70.0, "score") == ("—", "70")
     assert fmt.apart(100.4, 100.2, "currency") == ("$100", "$100")  # money stays in whole units

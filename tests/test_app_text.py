@@ -13,6 +13,7 @@ from streamlit.testing.v1 import element_tree as et
 
 from scorecard.dataset import Dataset
 from scorecard.store import Store
+from scorecard.ui.text import WORD_JOINER as WJ
 from scorecard.ui.text import literal
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
@@ -33,7 +34,9 @@ PAYLOADS = (  # the same as tests/conftest.py's (payloads fixture), spelled out 
     [
         ("**b**", r"\*\*b\*\*"),
         ("[x](javascript:alert(1))", r"\[x\]\(javascript\:alert\(1\)\)"),
-        ("![x](http://127.0.0.1:9/x.png)", r"\!\[x\]\(http\://127\.0\.0\.1\:9/x\.png\)"),
+        # WJ: an invisible word joiner, so GitHub's autolinks cannot find a URL or an address
+        ("![x](http://127.0.0.1:9/x.png)", r"\!\[x\]\(http\:" + WJ + r"//127\.0\.0\.1\:9/x\.png\)"),
+        ("www.x.com, Ana@x.com", "www" + WJ + r"\.x\.com, Ana@" + WJ + r"x\.com"),
         ("$x^2$", r"\$x^2\$"),
         ("<img src=x onerror=alert(1)>", r"\<img src=x onerror=alert\(1\)\>"),
         (
@@ -82,7 +85,7 @@ def published(
 def test_no_page_hands_a_payload_to_markdown_unescaped(published: Store):
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     # The sidebar names the uploader and the file, escaped.
-    caption = at.sidebar.caption[0].value
+    caption = " ".join(c.value for c in at.sidebar.caption)
     assert literal("Mia " + " ".join(PAYLOADS)) in caption
     assert literal(PAYLOADS[0] + " " + PAYLOADS[3] + ".xlsx") in caption
     for page in PAGES:
@@ -96,3 +99,15 @@ def test_no_page_hands_a_payload_to_markdown_unescaped(published: Store):
     at.switch_page("pages/scorecards.py").run()
     headings = [s.value for s in at.subheader]
     assert literal(PAYLOADS[0]) in headings
+
+
+def test_no_page_renders_raw_html():
+    # literal() relies on Streamlit never rendering HTML; st.html or unsafe_allow_html would
+    # turn an escaped "<img ...>" back into an element.
+    sources = [*(APP.parent / "pages").glob("*.py"), *(APP.parent / "scorecard").rglob("*.py"), APP]
+    found = [
+        str(p)
+        for p in sources
+        if "unsafe_allow_html=True" in p.read_text() or "st.html(" in p.read_text()
+    ]
+    assert found == []

@@ -10,17 +10,13 @@ pages show the bundled sample company until the upload test publishes version 1.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from scorecard.workbook import write_workbook
+from tests.conftest import running_app, settle
 from tests.test_app import tiny_dataset
 
 pytestmark = pytest.mark.browser
@@ -53,46 +49,11 @@ if not CHROMIUM.exists():
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def running_app(folder: Path) -> Iterator[str]:
-    """`streamlit run app.py` on a free port with an empty store in ``folder``; its base URL."""
-    port = free_port()
-    env = dict(os.environ, SCORECARD_DATABASE_URL=f"sqlite:///{folder / 'scorecard.db'}")
-    log = (folder / "server.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + WAIT_MS / 1000
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError((folder / "server.log").read_text()) from None
-                time.sleep(0.2)
-        yield f"http://localhost:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One app for the module's tests; the first test opens it at the root."""
-    with running_app(tmp_path_factory.mktemp("browser")) as url:
+    # Local mode: the uploader of a version is this computer's user (LOGNAME), never typed.
+    with running_app(tmp_path_factory.mktemp("browser"), {"LOGNAME": "Dana Smith"}) as url:
         yield url
 
 
@@ -114,24 +75,6 @@ def page(browser: Browser) -> Iterator[Page]:
     tab.set_default_timeout(WAIT_MS)
     yield tab
     context.close()
-
-
-def settle(page: Page, text: str) -> None:
-    """Wait for ``text``, for the script run to finish and for every chart to be drawn."""
-    page.get_by_text(text).first.wait_for()
-    page.wait_for_function(
-        "() => document.querySelector('[data-testid=stApp]')"
-        "?.getAttribute('data-test-script-state') === 'notRunning'")
-    # Elements whose code loads on demand show a skeleton until it arrives.
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=stSkeleton], "
-        "[data-testid=stSkeletonElement]')")
-    # Charts, and st.metric's small trend charts (stMetricChart), are drawn by vega-embed
-    # after their element appears: a screenshot taken earlier shows blank space there.
-    page.wait_for_function(
-        "() => [...document.querySelectorAll("
-        "'[data-testid=stVegaLiteChart], [data-testid=stMetricChart]')]"
-        ".every(c => c.querySelector('canvas, svg'))")
 
 
 def assert_no_failure(page: Page) -> None:
@@ -204,9 +147,6 @@ def test_upload_through_the_file_input_then_publish(server: str, page: Page, tmp
     write_workbook(tiny_dataset(), workbook)
     page.goto(f"{server}/data")
     settle(page, PAGES["data"])
-    name = page.get_by_role("textbox", name="Your name")
-    name.fill("Dana Smith")
-    name.press("Enter")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(workbook))
     settle(page, "No problems found")
     page.get_by_role("button", name="Publish as a new version").click()

@@ -21,8 +21,8 @@ import pandas as pd
 import pytest
 
 from scorecard.cascade import (
-    adoption_of, cascade_report, departments_of, front_of, lag_pairs_of, leaders_of, lift_of,
-    monthly_reach_of, prepare, summarise_lag, team_reach,
+    adoption_of, cascade_report, departments_of, front_of, lag_pairs_of, leaders_of,
+    monthly_reach_of, prepare, team_reach,
 )
 from scorecard.dataset import Dataset, Period
 
@@ -104,34 +104,34 @@ def test_lag_pairs_and_summary(inputs):
     assert pairs["lag_days"].to_dict() == pytest.approx(
         {"02": 10, "03": 74, "04": 20, "05": -5, "06": -34, "07": math.nan}, nan_ok=True)
     assert pairs.loc["07", "started_after"] == False  # noqa: E712 - numpy bool
-    by_dept = summarise_lag(lag_pairs_of(inputs)).set_index("department")
+    by_dept = departments_of(inputs).set_index("department")  # the summary production shows
     # Sales: 10, 20, −5 → median 10, after 2/3. Support: 74, −34 → median 20, after 1/2.
     assert by_dept.loc["Sales", "median_lag_days"] == 10
     assert by_dept.loc["Sales", "started_after_share"] == pytest.approx(2 / 3)
     assert by_dept.loc["Support", "median_lag_days"] == 20
     assert by_dept.loc["Support", "started_after_share"] == 0.5
-    assert by_dept.loc["Support", "lines"] == 3 and by_dept.loc["Support", "both_active"] == 2
-    company = summarise_lag(lag_pairs_of(inputs), ())
-    # −34, −5, 10, 20, 74 → median 10; 3 of 5 after.
-    assert company["median_lag_days"].item() == 10
-    assert company["started_after_share"].item() == pytest.approx(3 / 5)
+    assert by_dept.loc["Support", "lines"] == 3  # Val, Sue, Stan; Stan's pair has no lag
+    # Company: −34, −5, 10, 20, 74 → median 10; 3 of 5 after.
+    assert by_dept.loc["Company", "median_lag_days"] == 10
+    assert by_dept.loc["Company", "started_after_share"] == pytest.approx(3 / 5)
 
 
 def test_lift_per_department_and_company(inputs):
-    lift = lift_of(inputs).set_index("department")
+    lift = departments_of(inputs).set_index("department")  # the one lift production shows
     # Sales reports (Vik under Cora; Sam, Sid under Vik): managers active every month, so the
     # "manager inactive" side is empty → lift missing. Active with active manager 3+2+2 = 7/9.
-    assert lift.loc["Sales", "with_inactive_manager"] == 0
+    assert math.isnan(lift.loc["Sales", "p_active_manager_inactive"])  # 0 person-months
     assert math.isnan(lift.loc["Sales", "lift"])
     assert lift.loc["Sales", "p_active_manager_active"] == pytest.approx(7 / 9)
     # Support: Val (Cora active J F M; Val active M) 1/3; Sue, Stan under Val (active M only):
     # manager active → Sue 0/1, Stan 0/1; inactive (J, F) → Sue 1/2, Stan 0/2.
     # P(on) = 1/5 = 0.2, P(off) = 1/4 = 0.25, lift = 0.8.
     assert lift.loc["Support", "lift"] == pytest.approx(0.8)
-    assert "Exec" not in lift.index  # Cora has no manager
-    company = lift_of(inputs, ())
+    # Cora has no manager: Exec has no person-months on either side, so no lift.
+    assert lift.loc["Exec", ["p_active_manager_active", "p_active_manager_inactive"]].isna().all()
+    assert math.isnan(lift.loc["Exec", "lift"])
     # On: 9 + 5 = 14 person-months, 7 + 1 = 8 active; off: 4, 1 active → (8/14) / (1/4) = 16/7.
-    assert company["lift"].item() == pytest.approx(16 / 7)
+    assert lift.loc["Company", "lift"] == pytest.approx(16 / 7)
 
 
 def test_departments_summary(inputs):
@@ -198,6 +198,6 @@ def test_lag_compares_real_starts_and_leaves_out_people_active_since_before_the_
     pairs = lag_pairs_of(inputs).set_index("person_id")
     assert pairs["lag_days"].isna().to_dict() == {"r1": True, "r2": False, "r3": True}
     assert pairs.at["r2", "lag_days"] == 40
-    summary = summarise_lag(lag_pairs_of(inputs), ())
-    assert summary["median_lag_days"].item() == 40
-    assert summary["started_after_share"].item() == 1.0
+    company = departments_of(inputs).set_index("department").loc["Company"]
+    assert company["median_lag_days"] == 40
+    assert company["started_after_share"] == 1.0

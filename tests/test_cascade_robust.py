@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scorecard.cascade import (
-    adoption_of, cascade_report, lift_of, monthly_reach_of, prepare, reach_of, team_reach,
+    adoption_of, cascade_report, departments_of, monthly_reach_of, prepare, reach_of, team_reach,
 )
 from scorecard.dataset import Dataset, Period
 
@@ -48,11 +48,13 @@ def test_lift_missing_when_managers_never_active():
                            "manager_id": [None, "m"]})
     activity = pd.DataFrame({"date": ["2026-01-03"], "person_id": ["r"], "channel": "X",
                              "action": "post"})
-    lift = lift_of(prepare(Dataset.from_frames(people=people, activity=activity), PERIOD))
-    # R's 2 person-months all have an inactive manager: P(active | manager active) is 0/0.
-    assert lift["with_active_manager"].item() == 0
-    assert math.isnan(lift["p_active_manager_active"].item())
-    assert math.isnan(lift["lift"].item())
+    inputs = prepare(Dataset.from_frames(people=people, activity=activity), PERIOD)
+    ops = departments_of(inputs).set_index("department").loc["Ops"]
+    # R's 2 person-months all have an inactive manager: P(active | manager active) is 0/0;
+    # P(active | manager inactive) = 1/2 (January of the two months).
+    assert math.isnan(ops["p_active_manager_active"])
+    assert ops["p_active_manager_inactive"] == 0.5
+    assert math.isnan(ops["lift"])
 
 
 def test_empty_activity_and_duplicate_ids():
@@ -118,8 +120,22 @@ def test_adoption_in_unit_interval_and_reach_bounded(data):
         assert reach.iloc[node] == pytest.approx(active_any[below].mean())
         # ... so no single month's reach of a leader is ever above it.
         assert (monthly.iloc[node].to_numpy() <= reach.iloc[node] + 1e-12).all()
-    lift = lift_of(inputs, ())["lift"].item()
-    assert math.isnan(lift) or lift >= 0
+    # The company lift equals the spec's formula computed pair by pair, month by month.
+    active = inputs.activity.active
+    on = off = on_active = off_active = 0
+    for report, manager in enumerate(forest):
+        if manager == -1:
+            continue
+        for month in range(active.shape[1]):
+            if active[manager, month]:
+                on, on_active = on + 1, on_active + int(active[report, month])
+            else:
+                off, off_active = off + 1, off_active + int(active[report, month])
+    p_on = on_active / on if on else math.nan
+    p_off = off_active / off if off else math.nan
+    expected = p_on / p_off if p_off else math.nan  # NaN p_off is truthy: NaN stays NaN
+    lift = departments_of(inputs)["lift"].iloc[-1]  # the company row is last
+    assert lift == pytest.approx(expected, nan_ok=True)
     json.dumps(cascade_report(data, PERIOD), allow_nan=False)
     assert np.isfinite(inputs.tree.size).all()
 

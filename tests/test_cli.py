@@ -42,7 +42,8 @@ def test_validate_a_clean_file_exits_0_and_counts_rows(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines() == [
         "No problems found.",
-        "Rows read: 3 people, 2 activity, 0 outcomes, 0 goals, 0 assumptions."]
+        "Rows read: 3 people, 2 activity, 0 outcomes, 0 goals, 0 accounts, "
+        "0 assumptions."]
 
 
 def test_validate_a_hostile_file_is_a_message_not_a_traceback(tmp_path):
@@ -64,7 +65,8 @@ def test_template_is_written_and_opens(tmp_path):
     done = run("template", str(out))
     assert done.returncode == 0, done.stderr
     assert openpyxl.load_workbook(out).sheetnames == [
-        "Instructions", "people", "activity", "outcomes", "goals", "assumptions"]
+        "Instructions", "people", "activity", "outcomes", "goals", "accounts",
+        "assumptions"]
 
 
 def test_publish_then_versions_then_report_on_the_current_dataset(tmp_path):
@@ -85,7 +87,7 @@ def test_publish_then_versions_then_report_on_the_current_dataset(tmp_path):
     assert report["period"]["from"] == "2026-03-01"
     assert report["company"]["actions"] == 5
     assert report["company"]["posts"] == 1
-    assert report["company"]["dialogue_ratio"] == pytest.approx(4 / 5)
+    assert report["company"]["dialogue_ratio"] == 4 / 5  # full precision in the JSON
     assert set(report) >= {"period", "company", "departments", "people", "goals", "bonus",
                            "benchmarks", "cascade"}
 

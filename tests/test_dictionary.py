@@ -53,3 +53,11 @@ def test_lookup():
     assert "vision_progress" not in metric_ids("scorecard")
     with pytest.raises(KeyError, match="no metric 'nope'"):
         metric("nope")
+
+
+def test_received_sums_are_registered_outtakes_that_add_up():
+    for metric_id in ("reactions", "comments_received", "shares_received", "clicks"):
+        m = metric(metric_id)
+        assert (m.stage, m.unit, m.aggregation, m.home) == ("outtakes", "count", "sum",
+                                                            "scorecard")
+        assert metric_id in metric_ids("scorecard")

@@ -11,7 +11,8 @@ from scorecard.charts.board import (
     OKABE_ITO, benchmarks_chart, leadership_scores_chart, vision_progress_chart,
 )
 from scorecard.export import chart_png, chart_svg
-from scorecard.export.formats import display, excel_format
+from scorecard.formatting import excel_format
+from scorecard.formatting import number as display
 from scorecard.export.images import chart_png_at_width, png_size, svg_width
 from scorecard.export.safe_text import clean_text, write_number, write_text
 
@@ -71,10 +72,10 @@ def test_benchmarks_pair_ours_with_2010() -> None:
 
 
 def test_formats_by_unit() -> None:
-    assert excel_format("%") == "0.0%"
-    assert excel_format("currency", '€"') == '"€"#,##0.00'  # a quote cannot break the format
-    assert display(0.4166, "%") == "42%"
-    assert display(-1250.4, "currency") == "−$1,250"
+    assert excel_format("%") == "#,##0.0%"
+    assert excel_format("currency", '€"') == '"€"#,##0'  # a quote cannot break the format
+    assert display(0.4166, "%") == "41.7%"
+    assert display(-1250.4, "currency") == "-$1,250"
     assert display(float("inf"), "ratio") == "—"
     assert display(None, "score") == "—"
 

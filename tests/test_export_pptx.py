@@ -13,6 +13,8 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from scorecard.dataset import DatasetInfo
 from scorecard.dictionary import metric
+from scorecard.formatting import number
+from scorecard.report import Report
 from scorecard.export import full_report
 from scorecard.export.deck import build_pptx
 from tests.test_export_xlsx import INJECTIONS, JANUARY, tiny_dataset
@@ -25,12 +27,12 @@ def slide_texts(slide) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def report() -> dict:
+def report() -> Report:
     return full_report(tiny_dataset(), JANUARY)
 
 
 @pytest.fixture(scope="module")
-def deck(report: dict):
+def deck(report: Report):
     return Presentation(io.BytesIO(build_pptx(report, INFO)))
 
 
@@ -51,15 +53,15 @@ def test_title_slide_names_period_and_version(deck) -> None:
     assert "2026-01-01 to 2026-01-31" in text and "Dataset version 3" in text
 
 
-def test_cascade_numbers_equal_the_report(deck, report: dict) -> None:
-    company = report["cascade"]["company"]
+def test_cascade_numbers_equal_the_report(deck, report: Report) -> None:
+    company = report.cascade["company"]
     texts = "\n".join(slide_texts(deck.slides[3]))
     # by hand: 3 reporting lines, each report began after its manager → 100%
     assert company["started_after_share"] == 1.0
-    assert f"{company['started_after_share']:.0%}" in texts
-    assert f"{company['median_lag_days']:.0f} days" in texts
-    sales = report["cascade"]["departments"]["Sales"]
-    assert f"{sales['reach']:.0%}" in "\n".join(slide_texts(deck.slides[6]))
+    assert "100.0%" in texts  # the one formatter's "%" pattern, #,##0.0%
+    assert f"{number(company['median_lag_days'], 'days')} days" in texts
+    sales = report.cascade["departments"]["Sales"]
+    assert number(sales["reach"], "%") in "\n".join(slide_texts(deck.slides[6]))
 
 
 def test_speaker_notes_carry_formulas_and_provenance(deck) -> None:
@@ -101,7 +103,7 @@ def test_sample_company_deck_is_clean() -> None:
     report = full_report(load_sample(), Period(date(2026, 8, 1), date(2026, 10, 31)))
     deck = Presentation(io.BytesIO(build_pptx(report, sample_info())))
     assert deck.slides[0].shapes.title.text == "Sample company"
-    departments = sorted(report["cascade"]["departments"])
+    departments = sorted(report.cascade["departments"])
     titles = [s.shapes.title.text for s in deck.slides]
     assert titles[5:5 + len(departments)] == [f"The cascade: {d}" for d in departments]
     for slide in deck.slides:
@@ -114,7 +116,7 @@ def test_sample_company_deck_is_clean() -> None:
 @pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice"))
                     or not shutil.which("pdftoppm"),
                     reason="LibreOffice (soffice) and pdftoppm are not installed here")
-def test_deck_renders_to_pages_that_are_not_blank(tmp_path: Path, report: dict) -> None:
+def test_deck_renders_to_pages_that_are_not_blank(tmp_path: Path, report: Report) -> None:
     from PIL import Image, ImageStat
 
     path = tmp_path / "deck.pptx"

@@ -16,6 +16,7 @@ from scorecard.export import full_report, write_report
 from scorecard.export.safe_text import is_formula_like
 from scorecard.export.tables import header
 from scorecard.export.xlsx import SHEETS, build_xlsx
+from scorecard.report import Report
 
 JANUARY = Period(date(2026, 1, 1), date(2026, 1, 31))
 INJECTIONS = ("=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1:A2)", "\tTab", "\rCR", "\nLF")
@@ -59,12 +60,12 @@ def same(cell: object, value: object) -> bool:
 
 
 @pytest.fixture(scope="module")
-def report() -> dict:
+def report() -> Report:
     return full_report(tiny_dataset(), JANUARY)
 
 
 @pytest.fixture(scope="module")
-def book(report: dict) -> openpyxl.Workbook:
+def book(report: Report) -> openpyxl.Workbook:
     return read_back(build_xlsx(report, DatasetInfo(3, "2026-02-01T09:00:00", "me",
                                                     "jan.xlsx", "abc")))
 
@@ -75,11 +76,12 @@ def test_sheets_are_named_for_the_board_pack(book: openpyxl.Workbook) -> None:
             "Definitions"} <= set(book.sheetnames)
 
 
-def test_people_numbers_equal_the_report(book: openpyxl.Workbook, report: dict) -> None:
+def test_people_numbers_equal_the_report(book: openpyxl.Workbook, report: Report) -> None:
     rows = {r[header("person_id")]: r for r in sheet_rows(book["People scorecards"])}
-    assert set(rows) == set(report["people"]) == {"001", "002", "003", "004"}
+    assert set(rows) == set(report.people) == {"001", "002", "003", "004"}
     checked = 0
-    for pid, values in report["people"].items():
+    for pid, person in report.people.items():
+        values = person.metrics
         for m in REGISTRY:
             if m.id in values:
                 assert same(rows[pid][m.label], values[m.id]), (pid, m.id)
@@ -90,33 +92,33 @@ def test_people_numbers_equal_the_report(book: openpyxl.Workbook, report: dict) 
     assert rows["003"]["Dialogue ratio"] == 1
 
 
-def test_departments_and_company_equal_the_report(book: openpyxl.Workbook, report: dict) -> None:
+def test_departments_and_company_equal_the_report(book: openpyxl.Workbook, report: Report) -> None:
     rows = sheet_rows(book["Departments"])
     assert rows[0]["Scope"] == "Company"
     for m in REGISTRY:
-        if m.id in report["company"]:
-            assert same(rows[0][m.label], report["company"][m.id]), m.id
+        if m.id in report.company:
+            assert same(rows[0][m.label], report.company[m.id]), m.id
     sales = next(r for r in rows if r["Department"] == "Sales")
     assert sales["Actions"] == 4  # 1 blog + 2 replies + 1 share
-    assert math.isclose(rows[0]["Dialogue ratio"], 2 / 7, abs_tol=1e-4)  # 2 replies / 7 actions
+    assert rows[0]["Dialogue ratio"] == 2 / 7  # 2 replies / 7 actions, unrounded
 
 
 def test_number_formats_follow_the_registry_units(book: openpyxl.Workbook) -> None:
     ws = book["People scorecards"]
     heads = {c.value: c.column_letter for c in ws[1]}
-    assert ws[f"{heads[metric('dialogue_ratio').label]}2"].number_format == "0.0%"
-    assert ws[f"{heads[metric('time_cost').label]}2"].number_format == '"$"#,##0.00'
+    assert ws[f"{heads[metric('dialogue_ratio').label]}2"].number_format == "#,##0.0%"
+    assert ws[f"{heads[metric('time_cost').label]}2"].number_format == '"$"#,##0'
     assert ws[f"{heads[metric('actions').label]}2"].number_format == "#,##0"
     assert ws.freeze_panes == "B2"
     assert ws.conditional_formatting  # colour scale on the leadership score
 
 
-def test_goals_bonus_and_definitions(book: openpyxl.Workbook, report: dict) -> None:
+def test_goals_bonus_and_definitions(book: openpyxl.Workbook, report: Report) -> None:
     goal = sheet_rows(book["Goals"])[0]
-    assert goal["Actual"] == report["goals"][0]["actual"] == 4  # Sales did 4 actions
-    assert goal["Status"] == report["goals"][0]["status"]
+    assert goal["Actual"] == report.goals[0].actual == 4  # Sales did 4 actions
+    assert goal["Status"] == report.goals[0].status
     bonus = sheet_rows(book["Bonus pool"])
-    assert math.isclose(sum(r["Share"] or 0 for r in bonus), report["bonus"]["allocated"],
+    assert math.isclose(sum(r["Share"] or 0 for r in bonus), report.bonus.allocated,
                         abs_tol=0.005)
     definitions = sheet_rows(book["Definitions"])
     assert [d["Id"] for d in definitions] == [m.id for m in REGISTRY]

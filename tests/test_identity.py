@@ -80,8 +80,11 @@ def test_email_key():
         ("https://x.com/ameliedurand/status/1", "ameliedurand", "X"),
         ("https://twitter.com/AmelieDurand", "ameliedurand", "X"),
         ("linkedin.com/in/amelie-durand", "amelie-durand", "LinkedIn"),
-        ("https://www.linkedin.com/posts/amelie-durand_launch-activity-7165-x", "amelie-durand",
-         "LinkedIn"),
+        (
+            "https://www.linkedin.com/posts/amelie-durand_launch-activity-7165-x",
+            "amelie-durand",
+            "LinkedIn",
+        ),
         ("https://www.linkedin.com/company/example/", "example", "LinkedIn"),
         ("https://www.youtube.com/@AmelieD/videos", "amelied", "YouTube"),
         ("https://www.youtube.com/channel/UC123", "uc123", "YouTube"),
@@ -95,8 +98,13 @@ def test_handles_from_urls(value, handle, channel):
 
 
 def test_account_key_is_one_key_for_every_spelling():
-    spellings = ["@AmelieDurand", "amelie-durand", "Amélie Durand",
-                 "https://x.com/ameliedurand/status/1", "linkedin.com/in/amelie-durand"]
+    spellings = [
+        "@AmelieDurand",
+        "amelie-durand",
+        "Amélie Durand",
+        "https://x.com/ameliedurand/status/1",
+        "linkedin.com/in/amelie-durand",
+    ]
     assert {account_key(s) for s in spellings} == {"ameliedurand"}
 
 
@@ -106,9 +114,10 @@ def test_no_manager_sentinels():
 
 
 def test_value_shapes():
-    assert [value_shape(v) for v in ("ana@x.com", "https://x.com/a", "@ana", "1001", "Ana Silva",
-                                      "E-1001")] == ["email", "url", "handle", "number", "name",
-                                                     "id"]
+    assert [
+        value_shape(v)
+        for v in ("ana@x.com", "https://x.com/a", "@ana", "1001", "Ana Silva", "E-1001")
+    ] == ["email", "url", "handle", "number", "name", "id"]
 
 
 # --- the resolver ----------------------------------------------------------------------------
@@ -139,8 +148,7 @@ def test_references_resolve(reference, channel, person, via):
 
 def test_ambiguous_name_lists_its_candidates():
     match = roster().resolve_one("ana silva")
-    assert (match.kind, match.person_id, match.candidates) == ("ambiguous", None,
-                                                                ("1004", "1005"))
+    assert (match.kind, match.person_id, match.candidates) == ("ambiguous", None, ("1004", "1005"))
 
 
 def test_brand_account_resolves_to_the_account_not_a_person():
@@ -159,11 +167,16 @@ def test_unknowns():
 
 
 def test_emails_against_numeric_ids():
-    people = pd.DataFrame({"person_id": ["1", "2"], "name": ["A", "B"],
-                           "email": ["a@x.com", "b@x.com"]}, dtype="str")
+    people = pd.DataFrame(
+        {"person_id": ["1", "2"], "name": ["A", "B"], "email": ["a@x.com", "b@x.com"]}, dtype="str"
+    )
     r = Resolver.build(people)
     assert [m.person_id for m in r.resolve(pd.Series(["B@X.com", "1", "2", "a@x.com"]))] == [
-        "2", "1", "2", "1"]
+        "2",
+        "1",
+        "2",
+        "1",
+    ]
 
 
 def test_resolve_maps_each_distinct_pair_once(monkeypatch):
@@ -184,7 +197,9 @@ def test_resolve_maps_each_distinct_pair_once(monkeypatch):
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.text(alphabet="abcdeé ", min_size=1, max_size=12),
-       st.sampled_from(["\u200b", "\ufeff", "  ", ""]))
+@given(
+    st.text(alphabet="abcdeé ", min_size=1, max_size=12),
+    st.sampled_from(["\u200b", "\ufeff", "  ", ""]),
+)
 def test_invisible_noise_never_changes_a_name_key(name, noise):
     assert name_key(noise + name + noise) == name_key(unicodedata.normalize("NFD", name))

@@ -7,51 +7,52 @@ from __future__ import annotations
 import json
 import math
 
-import numpy as np
 import pandas as pd
 import pytest
 
 from scorecard.assumptions import SETTINGS, out_of_bounds, setting_for
 from scorecard.dataset import Dataset, Period
 from scorecard.export import render
-from scorecard.ingest import RawTable, load_uploads, validate_tables
+from scorecard.ingest import load_uploads, validate_tables
 from scorecard.ingest.cells import quantity
 from scorecard.ingest.raw import Upload
 from scorecard.report import build_report
 from scorecard.schema import AMOUNT_MAX, AUDIENCE_MAX, COUNT_MAX, MINUTES_MAX, TABLES
 from scorecard.workbook import workbook_bytes
 
-PEOPLE = (["001", "Ann Lee", "Sales", None], ["002", "Bo Chen", "Sales", "001"])
+#: A sheet as (table, headers, rows); the raw_table fixture (conftest) makes it a RawTable.
+Sheet = tuple[str, list[str], list[list[object]]]
+PEOPLE: Sheet = (
+    "people",
+    ["person_id", "name", "department", "manager_id"],
+    [["001", "Ann Lee", "Sales", None], ["002", "Bo Chen", "Sales", "001"]],
+)
 
 
-def raw(table: str, headers: list[str], *rows: list[object]) -> RawTable:
-    """A raw table as a reader hands it over: object cells, Excel rows from 2."""
-    columns = tuple(pd.Series([r[i] for r in rows], dtype=object) for i in range(len(headers)))
-    return RawTable(
-        table, table, tuple(headers), columns, np.arange(2, 2 + len(rows), dtype=np.int64)
-    )
-
-
-def people() -> RawTable:
-    return raw("people", ["person_id", "name", "department", "manager_id"], *PEOPLE)
-
-
-def activity(column: str, *cells: object) -> RawTable:
+def activity(column: str, *cells: object) -> Sheet:
     rows = [["2026-03-02", "001", "LinkedIn", "post", cell] for cell in cells]
-    return raw("activity", ["date", "person_id", "channel", "action", column], *rows)
+    return "activity", ["date", "person_id", "channel", "action", column], rows
 
 
-def settings(*pairs: tuple[str, object]) -> RawTable:
-    return raw("assumptions", ["key", "value"], *[list(p) for p in pairs])
+def settings(*pairs: tuple[str, object]) -> Sheet:
+    return "assumptions", ["key", "value"], [list(p) for p in pairs]
 
 
-def problems(*tables: RawTable) -> list[tuple[str, str, int | None, str | None, str | None, str]]:
-    _, report = validate_tables([people(), *tables])
-    return [
-        (p.code, p.sheet, p.row, p.column, p.value, p.message)
-        for p in report.problems
-        if p.is_error
-    ]
+@pytest.fixture
+def problems(raw_table):
+    """Validate the people sheet and the given sheets; the errors as (code, sheet, row, column,
+    value, message)."""
+
+    def errors(*sheets: Sheet) -> list[tuple[object, ...]]:
+        tables = [raw_table(name, headers, *rows) for name, headers, rows in (PEOPLE, *sheets)]
+        _, report = validate_tables(tables)
+        return [
+            (p.code, p.sheet, p.row, p.column, p.value, p.message)
+            for p in report.problems
+            if p.is_error
+        ]
+
+    return errors
 
 
 def test_every_number_column_and_number_setting_is_bounded():
@@ -65,7 +66,7 @@ def test_every_number_column_and_number_setting_is_bounded():
             assert setting.bounds is not None, setting.key
 
 
-def test_a_count_of_99999999999999999999_is_an_error_not_a_wrapped_int64():
+def test_a_count_of_99999999999999999999_is_an_error_not_a_wrapped_int64(problems):
     # 99999999999999999999 as an int64 would be -7,766,279,631,452,241,921; as float 1e+20.
     found = problems(activity("count", 99999999999999999999, COUNT_MAX, 9.9e19))
     assert found == [
@@ -88,7 +89,7 @@ def test_a_count_of_99999999999999999999_is_an_error_not_a_wrapped_int64():
     ]  # row 3 (exactly 1,000,000) is allowed
 
 
-def test_text_infinity_nan_and_overflowing_exponents():
+def test_text_infinity_nan_and_overflowing_exponents(problems):
     found = problems(activity("minutes", "inf", "NaN", "1e400", "-5", "1000001"))
     assert [(code, row, message) for code, _, row, _, _, message in found] == [
         (
@@ -122,12 +123,11 @@ def test_text_infinity_nan_and_overflowing_exponents():
     ]
 
 
-def test_signed_columns_are_bounded_on_both_sides():
-    outcomes = raw(
+def test_signed_columns_are_bounded_on_both_sides(problems):
+    outcomes = (
         "outcomes",
         ["date", "metric", "value"],
-        ["2026-03-31", "leads", -AMOUNT_MAX],
-        ["2026-03-31", "leads", -2e12],
+        [["2026-03-31", "leads", -AMOUNT_MAX], ["2026-03-31", "leads", -2e12]],
     )
     found = problems(activity("count", 1), outcomes)
     assert found == [
@@ -145,7 +145,7 @@ def test_signed_columns_are_bounded_on_both_sides():
     ]
 
 
-def test_a_bonus_pool_of_1e308_and_other_settings_out_of_range():
+def test_a_bonus_pool_of_1e308_and_other_settings_out_of_range(problems):
     found = problems(
         activity("count", 1),
         settings(
@@ -275,9 +275,9 @@ def test_the_largest_accepted_values_pass_validation_and_every_export():
         result.dataset, Period(pd.Timestamp("2026-03-01").date(), pd.Timestamp("2026-03-31").date())
     )
     # Company actions: 1,000,000 + 1,000,000 = 2,000,000 (not a wrapped negative).
-    assert report["company"]["actions"] == 2_000_000
+    assert report.company["actions"] == 2_000_000
     # The pool is shared to the cent: 1e12 = 1,000,000,000,000.00 allocated in full.
-    assert report["bonus"]["allocated"] == pytest.approx(1e12)
+    assert report.bonus.allocated == pytest.approx(1e12)
     parsed = json.loads(render(report, "json"))
     assert parsed["company"]["actions"] == 2_000_000
     assert render(report, "xlsx")[:2] == b"PK"

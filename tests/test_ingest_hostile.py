@@ -21,8 +21,9 @@ BOMB_FIX = ("If it is a real workbook, copy its data into a new workbook (or exp
             "and upload that; otherwise delete it.")
 
 
-def only_problem(upload: Upload, limits: Limits = Limits()) -> tuple[str, str, str, str | None]:
-    tables, problems = read_tables([upload], limits)
+def only_problem(upload: Upload, limits: Limits | None = None
+                 ) -> tuple[str, str, str, str | None]:
+    tables, problems = read_tables([upload], limits or Limits())
     assert tables == []
     assert len(problems) == 1, [p.as_text() for p in problems]
     p = problems[0]
@@ -34,11 +35,11 @@ def only_problem(upload: Upload, limits: Limits = Limits()) -> tuple[str, str, s
 def zip_bomb() -> bytes:
     """A valid workbook plus one part of 300 MB of zeros, deflated to about 0.3 MB."""
     out = io.BytesIO(valid_xlsx())
-    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("xl/media/zeros.bin", "w", force_zip64=True) as part:
-            chunk = bytes(MB)
-            for _ in range(300):
-                part.write(chunk)
+    with (zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive,
+          archive.open("xl/media/zeros.bin", "w", force_zip64=True) as part):
+        chunk = bytes(MB)
+        for _ in range(300):
+            part.write(chunk)
     return out.getvalue()
 
 
@@ -48,8 +49,8 @@ def test_file_over_the_configured_limit(monkeypatch: pytest.MonkeyPatch) -> None
     assert only_problem(Upload("big.csv", data), Limits.from_env())[:3] == (
         "file_too_large",
         "The file 'big.csv' is 1.2 MB, so it was not read. Files up to 1 MB are accepted.",
-        "Split it into smaller files (for example one per table or per quarter), or ask your "
-        "administrator to raise SCORECARD_MAX_UPLOAD_MB.")
+        ("Split it into smaller files (for example one per table or per quarter), or ask your "
+        "administrator to raise SCORECARD_MAX_UPLOAD_MB."))
 
 
 def test_empty_file() -> None:
@@ -100,8 +101,8 @@ def test_password_protected_workbook() -> None:
     assert only_problem(Upload("secret.xlsx", ole2))[:3] == (
         "password_protected",
         "The file 'secret.xlsx' is protected with a password, so it cannot be read.",
-        "Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with "
-        "Password, then clear the box), save it and upload it again.")
+        ("Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with "
+        "Password, then clear the box), save it and upload it again."))
 
 
 def test_damaged_ole2_file_is_unreadable_not_a_traceback() -> None:
@@ -109,8 +110,8 @@ def test_damaged_ole2_file_is_unreadable_not_a_traceback() -> None:
         Upload("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x01" * 2000))
     assert (code, message, fix) == (
         "unreadable_file",
-        "The file 'old.xls' could not be read: it may be damaged or saved in a form the app "
-        "does not read.", RESAVE_FIX)
+        ("The file 'old.xls' could not be read: it may be damaged or saved in a form the app "
+        "does not read."), RESAVE_FIX)
     assert value  # calamine's own words, cut to a preview
 
 
@@ -125,9 +126,9 @@ def test_zip_bomb_by_compression_ratio(zip_bomb: bytes) -> None:
     assert ratio > 200
     assert only_problem(Upload("bomb.xlsx", zip_bomb))[:3] == (
         "zip_bomb",
-        f"The file 'bomb.xlsx' was not opened: its part 'xl/media/zeros.bin' expands "
+        (f"The file 'bomb.xlsx' was not opened: its part 'xl/media/zeros.bin' expands "
         f"{ratio:,.0f} times, far more than spreadsheet data ever does. That is the mark of a "
-        "zip bomb, a file built to exhaust the computer that opens it.", BOMB_FIX)
+        "zip bomb, a file built to exhaust the computer that opens it."), BOMB_FIX)
 
 
 def test_zip_bomb_by_total_size(zip_bomb: bytes) -> None:
@@ -158,11 +159,11 @@ def test_part_larger_than_it_declares_is_caught_while_streaming() -> None:
     name = b"xl/worksheets/sheet9.xml"
     at = data.rindex(b"PK\x01\x02", 0, data.rindex(name))
     data[at + 24:at + 28] = struct.pack("<I", 1000)
-    code, message, fix, value = only_problem(Upload("liar.xlsx", bytes(data)))
+    code, message, fix, _value = only_problem(Upload("liar.xlsx", bytes(data)))
     assert (code, message, fix) == (
         "unreadable_file",
-        "The file 'liar.xlsx' is damaged: its part 'xl/worksheets/sheet9.xml' does not match "
-        "its recorded size or checksum.", RESAVE_FIX)
+        ("The file 'liar.xlsx' is damaged: its part 'xl/worksheets/sheet9.xml' does not match "
+        "its recorded size or checksum."), RESAVE_FIX)
 
 
 BILLION_LAUGHS = (
@@ -180,8 +181,8 @@ def test_xml_entity_declarations_are_refused(part: str) -> None:
             else rezip(source, add={part: BILLION_LAUGHS}))
     assert only_problem(Upload("laughs.xlsx", data))[:3] == (
         "xml_entities",
-        f"The file 'laughs.xlsx' contains XML entity declarations (in part '{part}'). Excel "
-        "never writes them, and they can be used to attack the program that reads the file.",
+        (f"The file 'laughs.xlsx' contains XML entity declarations (in part '{part}'). Excel "
+        "never writes them, and they can be used to attack the program that reads the file."),
         RESAVE_FIX)
 
 
@@ -215,8 +216,8 @@ def test_a_sheet_reaching_xfd1048576_in_a_5_kb_file_is_refused(build) -> None:
     # max(4,000,000, 64 cells per byte × ~5,200 bytes = ~333,000) = 4,000,000 cells.
     assert only_problem(Upload("far.xlsx", data))[:3] == (
         "sheet_extent_impossible",
-        "The sheet 'people' in 'far.xlsx' says it reaches cell XFD1048576 (17,179,869,184 cells "
-        "from A1), far more than a file of 5 KB can hold, so the file was not opened.", TRIM_FIX)
+        ("The sheet 'people' in 'far.xlsx' says it reaches cell XFD1048576 (17,179,869,184 cells "
+        "from A1), far more than a file of 5 KB can hold, so the file was not opened."), TRIM_FIX)
 
 
 def test_a_dimension_beyond_excel_is_refused() -> None:
@@ -232,10 +233,10 @@ def test_a_dimension_beyond_excel_is_refused() -> None:
 def test_a_sheet_16384_columns_wide_is_refused() -> None:
     assert only_problem(Upload("wide.xlsx", hostile.wide_xlsx(16_384, 3)))[:3] == (
         "sheet_too_wide",
-        "The sheet 'people' in 'wide.xlsx' is 16,384 columns wide (up to column XFD), more than "
-        "the 1,000 columns the app reads, so the file was not opened.",
-        "Delete the empty or unneeded columns to the right of your data (select them, "
-        "right-click › Delete), save the file and upload it again.")
+        ("The sheet 'people' in 'wide.xlsx' is 16,384 columns wide (up to column XFD), more than "
+        "the 1,000 columns the app reads, so the file was not opened."),
+        ("Delete the empty or unneeded columns to the right of your data (select them, "
+        "right-click › Delete), save the file and upload it again."))
 
 
 def test_a_sheet_over_the_cell_limit_is_refused() -> None:
@@ -268,9 +269,9 @@ def test_an_ods_with_libreoffice_trailing_blanks_is_read() -> None:
 def test_an_xls_whose_directory_chain_loops_is_refused() -> None:
     assert only_problem(Upload("loop.xls", hostile.looping_xls()))[:3] == (
         "malformed_container",
-        "The file 'loop.xls' was not opened: a chain of its FAT (the links between its sectors) "
+        ("The file 'loop.xls' was not opened: a chain of its FAT (the links between its sectors) "
         "loops back on itself, so a reader following it would never stop. Excel never writes "
-        "such a file; it can be built to exhaust the computer that opens it.", MALFORMED_FIX)
+        "such a file; it can be built to exhaust the computer that opens it."), MALFORMED_FIX)
 
 
 def test_an_xls_whose_difat_chain_loops_is_refused() -> None:
@@ -307,9 +308,9 @@ def test_a_shared_strings_part_over_its_limit_is_refused() -> None:
     assert only_problem(Upload("strings.xlsx", data),
                         Limits(max_shared_strings_bytes=1 * MB))[:2] == (
         "zip_bomb",
-        f"The file 'strings.xlsx' was not opened: its part 'xl/sharedStrings.xml' would take "
+        (f"The file 'strings.xlsx' was not opened: its part 'xl/sharedStrings.xml' would take "
         f"{size / MB:,.0f} MB once opened, over the safety limit of 1 MB for one part. That is "
-        "the mark of a zip bomb, a file built to exhaust the computer that opens it.")
+        "the mark of a zip bomb, a file built to exhaust the computer that opens it."))
 
 
 def test_a_huge_shared_strings_part_declared_small_is_caught_while_streaming() -> None:
@@ -319,8 +320,8 @@ def test_a_huge_shared_strings_part_declared_small_is_caught_while_streaming() -
     data[at + 24:at + 28] = struct.pack("<I", 1000)  # the directory says 1,000 bytes
     code, message, _, _ = only_problem(Upload("liar.xlsx", bytes(data)))
     assert (code, message) == (
-        "unreadable_file", "The file 'liar.xlsx' is damaged: its part 'xl/sharedStrings.xml' "
-        "does not match its recorded size or checksum.")
+        "unreadable_file", ("The file 'liar.xlsx' is damaged: its part 'xl/sharedStrings.xml' "
+        "does not match its recorded size or checksum."))
 
 
 def test_extent_arithmetic() -> None:
@@ -332,3 +333,20 @@ def test_extent_arithmetic() -> None:
     # the dimension says B2:D5; a cell at F3 in the head and a row 9 in the tail reach further
     head = b'<dimension ref="B2:D5"/><sheetData><row r="3"><c r="F3"><v>1</v></c></row>'
     assert xlsx_extent(head, b'<row r="9" spans="1:2">') == Extent(9, 6)
+
+
+def test_ods_extent_arithmetic_follows_calamines_expansion() -> None:
+    from scorecard.ingest.sheetsize import Extent, OdsExtents
+
+    row1 = hostile.ods_row(hostile.ods_cell("a"), hostile.ods_cell(repeat=3), hostile.ods_cell("b"),
+                           hostile.ods_cell(repeat=1000))  # width 1 + 3 + 1 = 5; trailing blanks
+    blank = hostile.ods_row(hostile.ods_cell(repeat=1024), repeat=10)  # 10 empty rows
+    row12 = hostile.ods_row(hostile.ods_cell("x", repeat=2), repeat=4)  # rows 12-15, width 2
+    tail = hostile.ods_row(hostile.ods_cell(repeat=1024), repeat=1_048_000)  # never expanded
+    content = (b'<table:table table:name="t">' + (row1 + blank + row12 + tail).encode()
+               + b"</table:table>")
+    scan = OdsExtents()
+    for at in range(0, len(content), 7):  # tags cut across chunks are carried over
+        scan.feed(content[at:at + 7])
+    # rows: 1 + 10 empty + 4 repeated = 15; columns: the widest row, 5
+    assert scan.extents == {"t": Extent(15, 5)}

@@ -174,3 +174,15 @@ def test_filters_narrow_people_and_channels():
     # Only Cy's X post remains; Ben has nothing on X.
     assert cards.company["actions"] == 1
     assert cards.people.loc["002", "actions"] == 0
+
+
+def test_received_sums_per_person_department_and_company(cards):
+    # Week rows only (the 9 March row and person 999 are out); the tiny data has no clicks.
+    # Ada: reactions 30 + 10, comments 6 + 2, shares 4; Ben: 8, 4, 2; Cy: 1, 0, 0.
+    received = ["reactions", "comments_received", "shares_received", "clicks"]
+    assert cards.people.loc[["001", "002", "003", "004"], received].values.tolist() == [
+        [40, 8, 4, 0], [8, 4, 2, 0], [1, 0, 0, 0], [0, 0, 0, 0]]
+    # Departments and the company add their people up: Mkt 8 + 1, 4, 2; Ops = Ada; all 49, 12, 6.
+    assert cards.departments.loc[["Mkt", "Ops"], received].values.tolist() == [
+        [9, 4, 2, 0], [40, 8, 4, 0]]
+    assert cards.company[received].tolist() == [49, 12, 6, 0]

@@ -29,11 +29,12 @@ YOUTUBE_FOLDER = "Content 2026-03-01_2026-03-31 Northwind Trails"
 YOUTUBE = EXPORTS / "youtube_studio_content" / YOUTUBE_FOLDER / "Table data.csv"
 
 
-def read(preset_id: str, name: str, data: bytes) -> dict[str, list]:
-    """The one activity table ``preset_id`` makes of a file, as column → list, plus its rows."""
+def read(preset_id: str, name: str, data: bytes, reading: int = 0) -> dict[str, list]:
+    """The activity table ``preset_id`` makes of a file (``reading`` 1 and on: its row
+    expansions), as column → list, plus its rows."""
     applied = read_export(BY_ID[preset_id], name, data)
-    assert [t.table for t in applied.tables] == ["activity"]
-    table = applied.tables[0]
+    assert {t.table for t in applied.tables} == {"activity"}
+    table = applied.tables[reading]
     out = {h: c.tolist() for h, c in zip(table.headers, table.columns, strict=True)}
     out["_rows"] = table.row_numbers.tolist()
     return out
@@ -202,6 +203,11 @@ def test_everyonesocial_users_report_counts_shares_made():
     assert got["clicks"] == [41, 57, 88, 13, 64, 3] and sum(got["clicks"]) == 266
     # Shares made are not shares received, and Reach (network size, "12,480") is no impressions.
     assert not {"shares_received", "impressions", "date"} & got.keys()
+    # The same rows read again for the posts published: Jonas, Tomás and Ben (rows 3, 5, 7)
+    # posted nothing; posts 11 = 1 + 3 + 5 + 2; the clicks belong to the shares only.
+    posts = read("everyonesocial_users", EVERYONESOCIAL.name, EVERYONESOCIAL.read_bytes(), 1)
+    assert posts["_rows"] == [2, 4, 6, 8] and set(posts["action"]) == {"post"}
+    assert posts["count"] == [1, 3, 5, 2] and "clicks" not in posts
 
 
 def test_everyonesocial_takes_the_period_as_a_constant_date():
@@ -210,8 +216,8 @@ def test_everyonesocial_takes_the_period_as_a_constant_date():
     preset = BY_ID["everyonesocial_users"]
     profile = dataclasses.replace(preset, constants={**preset.constants, "date": "2026-03-01"})
     applied = read_export(profile, EVERYONESOCIAL.name, EVERYONESOCIAL.read_bytes())
-    table = applied.tables[0]
-    assert table.columns[table.headers.index("date")].tolist() == ["2026-03-01"] * 6
+    for table, rows in zip(applied.tables, (6, 4), strict=True):  # shares, then posts
+        assert table.columns[table.headers.index("date")].tolist() == ["2026-03-01"] * rows
 
 
 def test_everyonesocial_snake_case_download_headers_read_the_same():
@@ -380,7 +386,7 @@ def test_four_exports_publish_as_one_company(tmp_path):
         "yt_nwt",
     ]
     activity = result.dataset.activity
-    assert len(activity) == 7 + 6 + 5 + 4
+    assert len(activity) == 7 + 6 + 4 + 5 + 4  # EveryoneSocial: 6 share rows and 4 post rows
     # Brand accounts keep their activity without a person: 3 Sprout rows (@NorthwindTrails x2,
     # the LinkedIn Page), the 5 Facebook posts and the 4 videos.
     brand = activity[activity["person_id"].isna()]
@@ -391,7 +397,7 @@ def test_four_exports_publish_as_one_company(tmp_path):
     # plus her EveryoneSocial shares.
     amelie = activity[activity["person_id"] == "1001"]
     counts = amelie.groupby("action")["count"].sum().to_dict()
-    assert counts == {"post": 3, "reply": 1, "share": 6}
+    assert counts == {"post": 3 + 1, "reply": 1, "share": 6}  # + her 1 EveryoneSocial post
     assert amelie["impressions"].sum() == 1234 + 2450 + 310 + 4410 == 8404
     assert amelie["clicks"].sum() == 17 + 8 + 0 + 0 + 41 == 66
     # Shares made through EveryoneSocial: 48 by six people (Sara shared nothing).

@@ -14,13 +14,14 @@ from tests.test_metrics_data import WEEK, tiny
 
 @pytest.fixture(scope="module")
 def report() -> dict:
-    # through a JSON round trip, as the CLI writes it; NaN would fail allow_nan=False
-    return json.loads(json.dumps(build_report(tiny(), WEEK), allow_nan=False))
+    # through the JSON text, as the CLI writes it (to_json refuses NaN: allow_nan=False)
+    return json.loads(build_report(tiny(), WEEK).to_json())
 
 
 def test_top_level_shape(report):
     assert {"period", "company", "departments", "people", "goals", "bonus",
-            "benchmarks", "cascade"} <= set(report)
+            "benchmarks", "cascade", "currency"} <= set(report)
+    assert report["currency"] == "$"  # no currency assumption: the default
     assert set(report["cascade"]["departments"]) == {"Ops", "Mkt"}
     assert report["period"]["from"] == "2026-03-02" and report["period"]["to"] == "2026-03-08"
     assert report["period"]["previous"] == {"from": "2026-02-23", "to": "2026-03-01"}
@@ -29,10 +30,10 @@ def test_top_level_shape(report):
     assert list(report["people"]) == ["001", "002", "003", "004"]
 
 
-def test_values_rounded_and_missing_as_null(report):
+def test_values_at_full_precision_and_missing_as_null(report):
     assert report["company"]["actions"] == 16
     assert report["departments"]["Mkt"]["dialogue_ratio"] == 0.5
-    assert report["people"]["001"]["beyond_marketing"] == 0.5833  # 7/12, a % to 4 decimals
+    assert report["people"]["001"]["beyond_marketing"] == 7 / 12  # unrounded: 0.58333...
     assert report["people"]["001"]["time_cost"] == 168.0
     assert report["people"]["004"]["dialogue_ratio"] is None
     assert report["people"]["002"]["voice_consistency"] is None

@@ -523,3 +523,42 @@ def test_validate_cli_reads_exports_with_a_saved_profile_and_says_how(tmp_path):
     broken = run(*files, "--profile", str(profile))
     assert broken.returncode == 2 and "cannot be used" in broken.stderr
     assert "Traceback" not in broken.stderr
+
+
+def test_blank_values_in_their_usual_spellings_and_nothing_else():
+    from scorecard.sources.convert import blank_out
+
+    column = np.array(["N/A", " n/a ", "NULL", "-", "None", "x-", "n/a!", None, 0], dtype=object)
+    assert blank_out(column, ("-", "n/a", "null", "none")).tolist() == [
+        None,
+        None,
+        None,
+        None,
+        None,
+        "x-",
+        "n/a!",
+        None,
+        0,
+    ]
+
+
+def test_workbook_cells_numbers_and_dates_are_scaled_and_kept(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Posts"
+    sheet.append(["Report: posts, March 2026"])  # a title row above the header
+    sheet.append(CHIRP_CSV[0])
+    sheet.append(["p1", datetime(2026, 3, 2, 9, 30), "Photo", 1200, 40, 3, 90, None])
+    sheet.append(["p2", datetime(2026, 3, 3), "Clip", 300.0, None, None, 7.5, None])
+    path = tmp_path / "chirp_@ada_book.xlsx"
+    book.save(path)
+    applied = read_export(CHIRP, path.name, path.read_bytes())
+    [table] = applied.tables
+    got = {h: c.tolist() for h, c in zip(table.headers, table.columns, strict=True)}
+    assert table.sheet == "chirp_@ada_book.xlsx › Posts" and table.row_numbers.tolist() == [3, 4]
+    assert got["impressions"] == [1200, 300.0]  # numeric cells kept as read
+    assert got["minutes"] == [1.5, 0.125]  # 90 s / 60; 7.5 s / 60
+    # date cells pass as calamine reads them (a midnight one as a date); the validator types them
+    assert got["date"] == [datetime(2026, 3, 2, 9, 30), datetime(2026, 3, 3).date()]

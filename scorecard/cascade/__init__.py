@@ -2,18 +2,15 @@
 
 Every measure starts from :func:`prepare` (the org tree and the monthly active flags); the
 ``*_of`` functions take its result, so a page or report prepares once and asks many questions.
-Definitions (spec, "The cascade"): active in a month = actions ≥ ``active_threshold``;
-adoption = active people / people; cascade lag = days from a manager's first active day to a
-direct report's; cascade lift = P(active | manager active) / P(active | manager inactive) over
-person-months; team reach = active share of everyone below a leader; the front = the deepest
-tier with at least half its people active.
+What each measure means, its formula, unit and direction are the registry's entries with
+``home="cascade"`` (:mod:`scorecard.dictionary`: adoption, team_reach, front, cascade_lift,
+median_lag_days, started_after_share); each has one implementation here.
 """
 
 from scorecard.cascade.adoption import adoption_of, front_of
 from scorecard.cascade.icicle import icicle_of
-from scorecard.cascade.lag import lag_pairs_of, summarise_lag
+from scorecard.cascade.lag import lag_pairs_of
 from scorecard.cascade.leaders import leaders_of
-from scorecard.cascade.lift import lift_of
 from scorecard.cascade.reach import monthly_reach_of, reach_of, team_reach, team_reach_by_month
 from scorecard.cascade.report import COMPANY, cascade_report, cascade_report_of, departments_of
 from scorecard.cascade.state import CascadeInputs, prepare
@@ -22,6 +19,5 @@ from scorecard.orgtree import derive_tiers
 __all__ = [
     "COMPANY", "CascadeInputs", "adoption_of", "cascade_report", "cascade_report_of",
     "departments_of", "derive_tiers", "front_of", "icicle_of", "lag_pairs_of", "leaders_of",
-    "lift_of", "monthly_reach_of", "prepare", "reach_of", "summarise_lag", "team_reach",
-    "team_reach_by_month",
+    "monthly_reach_of", "prepare", "reach_of", "team_reach", "team_reach_by_month",
 ]

@@ -6,13 +6,13 @@ active day over all activity up to the period's end (see :mod:`scorecard.cascade
 someone active since before the period did not start in it, so the pair is left out rather
 than read as "started on the period's first day". Missing unless both started in the period.
 A report "started after" their manager when the lag is strictly positive (same day is not
-after). Summaries run over the pairs where both were active; a pair belongs to the report's
-department.
+after). A pair belongs to the report's department. The summaries (``median_lag_days`` and
+``started_after_share`` of the registry) have one implementation,
+:func:`scorecard.cascade.grouped.lag_summary`, used by departments and leaders alike.
 """
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from scorecard.cascade.state import CascadeInputs
@@ -36,27 +36,3 @@ def lag_pairs_of(inputs: CascadeInputs) -> pd.DataFrame:
     out["lag_days"] = lag_days
     out["started_after"] = lag_days > 0
     return out
-
-
-def summarise_lag(pairs: pd.DataFrame, by: tuple[str, ...] = ("department",)) -> pd.DataFrame:
-    """Median lag and share started after the manager, per group of ``pairs``.
-
-    Columns: the ``by`` columns, ``lines`` (reporting lines), ``both_active`` (pairs where both
-    were active), ``median_lag_days`` (median of lag_days over those pairs, NaN when none) and
-    ``started_after_share`` (pairs with lag > 0 / both_active, NaN when none). ``by=()``: one row.
-    """
-    both = pairs["lag_days"].notna()
-    frame = pairs.assign(both_active=both.astype(np.int64),
-                         after=(both & pairs["started_after"]).astype(np.int64), lines=1)
-    if by:
-        grouped = frame.groupby(list(by), sort=True)
-        out = grouped[["lines", "both_active", "after"]].sum()
-        out["median_lag_days"] = grouped["lag_days"].median()
-        out = out.reset_index()
-    else:
-        out = pd.DataFrame({"lines": [len(frame)], "both_active": [int(both.sum())],
-                            "after": [int(frame["after"].sum())],
-                            "median_lag_days": [frame["lag_days"].median()]})
-    den = out["both_active"].astype(np.float64)
-    out["started_after_share"] = (out["after"] / den).where(den > 0)
-    return out[[*by, "lines", "both_active", "median_lag_days", "started_after_share"]]

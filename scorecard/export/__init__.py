@@ -1,17 +1,19 @@
 """The board pack: the report as a PowerPoint deck, an Excel workbook, JSON, and chart images.
 
-Everything is built from one :func:`scorecard.report.build_report` dict, so the deck, the
-workbook and the JSON carry the same numbers. Heavy imports (python-pptx, vl-convert) wait
+Everything is built from one :class:`scorecard.report.Report` (:func:`full_report`), so the
+deck, the workbook and the JSON carry the same numbers, each read from the Report's fields. Heavy imports (python-pptx, vl-convert) wait
 until a file is asked for.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from scorecard.dataset import Dataset, Filters, Period
+
+if TYPE_CHECKING:
+    from scorecard.report import Report
 
 Format = Literal["json", "pptx", "xlsx"]
 FORMATS: tuple[Format, ...] = ("json", "pptx", "xlsx")
@@ -24,17 +26,18 @@ MEDIA_TYPES: dict[str, str] = {
 }
 
 
-def full_report(dataset: Dataset, period: Period, filters: Filters = Filters()) -> dict[str, Any]:
+def full_report(dataset: Dataset, period: Period, filters: Filters = Filters()) -> Report:
     """:func:`scorecard.report.build_report` (kept as the export layer's single entry point)."""
     from scorecard.report import build_report
 
     return build_report(dataset, period, filters)
 
 
-def render(report: dict[str, Any], fmt: Format, meta: Any = None) -> bytes:
-    """The report as the bytes of one file format (JSON is UTF-8, indented, nulls for missing)."""
+def render(report: Report, fmt: Format, meta: Any = None) -> bytes:
+    """The report as the bytes of one file format (JSON is UTF-8, indented, nulls for missing,
+    floats unrounded: :meth:`scorecard.report.Report.to_json`)."""
     if fmt == "json":
-        return json.dumps(report, indent=2, ensure_ascii=False).encode("utf-8")
+        return report.to_json().encode("utf-8")
     if fmt == "xlsx":
         from scorecard.export.xlsx import build_xlsx
 
@@ -79,14 +82,14 @@ __all__ = ["FORMATS", "MEDIA_TYPES", "chart_png", "chart_svg", "full_report", "r
            "write_report"]
 
 
-def build_xlsx(report: dict[str, Any], meta: Any = None) -> bytes:
+def build_xlsx(report: Report, meta: Any = None) -> bytes:
     """The workbook of a report (see :func:`scorecard.export.xlsx.build_xlsx`)."""
     from scorecard.export.xlsx import build_xlsx as build
 
     return build(report, meta)
 
 
-def build_pptx(report: dict[str, Any], meta: Any = None, charts: Any = None) -> bytes:
+def build_pptx(report: Report, meta: Any = None, charts: Any = None) -> bytes:
     """The deck of a report (see :func:`scorecard.export.deck.build_pptx`)."""
     from scorecard.export.deck import build_pptx as build
 

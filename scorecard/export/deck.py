@@ -22,10 +22,10 @@ from scorecard.export import slides
 from scorecard.export.deck_data import (
     MOST_BARS, adoption_of_scope, benchmark_frame, cascade_frames, executives_frame, vision_frame,
 )
-from scorecard.export.formats import DEFAULT_CURRENCY
 from scorecard.export.images import chart_png_at_width
 from scorecard.export.layout import drop_empty_placeholders, new_deck
 from scorecard.export.meta import company_name, deck_facts, period_text, version_text
+from scorecard.report import Report
 
 #: Metrics every deck shows (vision, scores and their pillars, benchmarks); goals add theirs.
 DECK_METRICS = ("vision_progress", "leadership_score", "active_days", "dialogue_ratio",
@@ -36,7 +36,7 @@ STATUS_RULE = ("Goal status: expected = target × elapsed share of the goal's wi
                "for goals whose direction is down).")
 
 
-def deck_charts(report: Mapping[str, Any]) -> dict[str, alt.Chart]:
+def deck_charts(report: Report) -> dict[str, alt.Chart]:
     """Every chart of the deck by key: ``vision``, ``leadership``, ``benchmarks``,
     ``cascade:company``, ``cascade:departments`` and ``cascade:<department>``; a chart whose
     data is empty is left out (its slide then says why)."""
@@ -65,10 +65,9 @@ def deck_charts(report: Mapping[str, Any]) -> dict[str, alt.Chart]:
     return charts
 
 
-def _used_metrics(report: Mapping[str, Any]) -> list[str]:
+def _used_metrics(report: Report) -> list[str]:
     """Registry ids the deck shows, in chain order: the fixed ones and the goals' metrics."""
-    goals = report.get("goals") or []
-    wanted = set(DECK_METRICS) | {str(g.get("metric")) for g in goals if isinstance(g, Mapping)}
+    wanted = set(DECK_METRICS) | {g.metric for g in report.goals}
     return [m.id for m in REGISTRY if m.id in wanted and is_metric(m.id)]
 
 
@@ -79,22 +78,21 @@ def _row(summary: pd.DataFrame, scope: str, name: str) -> pd.Series | None:
     return rows.iloc[0] if len(rows) else None
 
 
-def build_pptx(report: Mapping[str, Any], meta: Any = None,
+def build_pptx(report: Report, meta: Any = None,
                charts: Mapping[str, alt.Chart] | None = None) -> bytes:
-    """The deck of ``report`` (a :func:`scorecard.report.build_report` dict) as .pptx bytes.
+    """The deck of ``report`` (:func:`scorecard.report.build_report`) as .pptx bytes.
 
     ``meta`` (:class:`~scorecard.dataset.DatasetInfo` or a dict) names the company and dataset
     version on the title slide; ``charts`` replaces charts of :func:`deck_charts` by key. No
     network is used: vl-convert renders with its bundled fonts.
     """
-    currency = str(report.get("currency") or DEFAULT_CURRENCY)
     built = deck_charts(report) | dict(charts or {})
     png = {key: chart_png_at_width(chart) for key, chart in built.items()}
     prs = new_deck()
     slides.cover(prs, company_name(meta), period_text(report), version_text(meta),
                  deck_facts(report, meta))
 
-    goals = vision_frame(report, currency)
+    goals = vision_frame(report)
     goal_notes = [f"{g.goal}: actual {g.actual}, status {g.status}."
                   for g in goals.itertuples(index=False)]
     shown = "" if len(goals) <= MOST_BARS else f"First {MOST_BARS} of {len(goals)} goals; " \

@@ -6,15 +6,13 @@ before any chart is built from it, so no chart spec ever carries raw activity ro
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 import numpy as np
 import pandas as pd
 
 from scorecard.dictionary import is_metric, metric
-from scorecard.export.formats import display
 from scorecard.export.tables import benchmarks_table, cascade_tables, goals_table, people_table
+from scorecard.formatting import goal_labels, number
+from scorecard.report import Report
 
 EXECUTIVE_TIERS = ("C-suite", "VP")
 MOST_BARS = 12  # rows a bar chart shows on a slide; the workbook has them all
@@ -26,50 +24,46 @@ def _number(frame: pd.DataFrame, column: str) -> pd.Series:
     return pd.to_numeric(frame[column], errors="coerce").astype("float64")
 
 
-def vision_frame(report: Mapping[str, Any], currency: str = "$") -> pd.DataFrame:
-    """One row per goal: ``goal`` (label, scope, target in words), ``progress`` (the report's
-    progress, else actual / target as the registry's vision_progress), ``expected`` (expected /
-    target), ``status``, and the ``actual``/``target`` texts. A zero target gives missing."""
+def vision_frame(report: Report) -> pd.DataFrame:
+    """One row per goal: ``goal`` (label, scope, target in words; a repeated one numbered by
+    :func:`scorecard.formatting.goal_labels`), ``progress`` (the report's), ``expected``
+    (expected / target; a zero target gives missing), ``status``, and the ``actual``/``target``
+    texts in the report's currency."""
     goals = goals_table(report)
     if goals.empty:
         return pd.DataFrame(columns=["goal", "progress", "expected", "status"])
+    currency = report.currency
     target = _number(goals, "target")
     safe_target = target.where(target != 0)
-    progress = next((_number(goals, c) for c in ("progress", "vision_progress")
-                     if c in goals.columns), _number(goals, "actual") / safe_target)
-    metric_ids = goals["metric"].astype("str") if "metric" in goals.columns else \
-        pd.Series("", index=goals.index)
-    units = metric_ids.map(lambda m: metric(m).unit if is_metric(m) else "count")
+    progress = _number(goals, "progress")
+    units = goals["metric"].astype("str").map(lambda m: metric(m).unit if is_metric(m)
+                                              else "count")
     scope = goal_scopes(goals, report)
-    target_text = [display(t, u, currency) for t, u in zip(target, units, strict=True)]
+    target_text = [number(t, u, currency) for t, u in zip(target, units, strict=True)]
     out = pd.DataFrame({
-        "goal": [f"{label} · {where} → {t}" for label, where, t in
-                 zip(goals["label"].astype("str"), scope, target_text, strict=True)],
+        "goal": goal_labels([f"{label} · {where} → {t}" for label, where, t in
+                             zip(goals["label"].astype("str"), scope, target_text,
+                                 strict=True)]),
         "progress": progress,
         "expected": _number(goals, "expected") / safe_target,
-        "status": goals["status"].astype("str") if "status" in goals.columns else "no data",
-        "actual": [display(a, u, currency) for a, u in
+        "status": goals["status"].astype("str"),
+        "actual": [number(a, u, currency) for a, u in
                    zip(_number(goals, "actual"), units, strict=True)],
         "target": target_text,
     })
-    # one goal label per bar: a repeated label would merge two bars
-    dup = out["goal"].duplicated(keep=False)
-    out.loc[dup, "goal"] = out.loc[dup, "goal"] + " (" + (out.index[dup] + 1).astype(str) + ")"
     return out
 
 
-def goal_scopes(goals: pd.DataFrame, report: Mapping[str, Any]) -> pd.Series:
+def goal_scopes(goals: pd.DataFrame, report: Report) -> pd.Series:
     """Where each goal applies in words: "Company", the department, or the person's name."""
-    people = report.get("people") or {}
-    kinds = goals["scope"].astype("str") if "scope" in goals.columns else \
-        pd.Series("company", index=goals.index, dtype="str")
-    keys = goals["key"].astype("str") if "key" in goals.columns else kinds
-    names = keys.map(lambda k: str((people.get(k) or {}).get("name") or k))
+    kinds = goals["scope"].astype("str")
+    keys = goals["key"].astype("str")
+    names = keys.map(lambda k: str(getattr(report.people.get(k), "name", None) or k))
     return pd.Series(np.select([kinds == "department", kinds == "person"], [keys, names],
                                "Company"), index=goals.index, dtype="str")
 
 
-def executives_frame(report: Mapping[str, Any]) -> pd.DataFrame:
+def executives_frame(report: Report) -> pd.DataFrame:
     """C-suite and VP people with ``name`` (made unique) and ``score``, best first."""
     people = people_table(report)
     if people.empty or "tier" not in people.columns:
@@ -83,14 +77,14 @@ def executives_frame(report: Mapping[str, Any]) -> pd.DataFrame:
             .reset_index(drop=True))
 
 
-def benchmark_frame(report: Mapping[str, Any]) -> pd.DataFrame:
+def benchmark_frame(report: Report) -> pd.DataFrame:
     """``label``, ``ours``, ``benchmark`` per benchmark, in the report's order."""
     table = benchmarks_table(report)
     return pd.DataFrame({"label": table["label"].astype("str"), "ours": _number(table, "ours"),
                          "benchmark": _number(table, "benchmark")})
 
 
-def cascade_frames(report: Mapping[str, Any]) -> dict[str, pd.DataFrame]:
+def cascade_frames(report: Report) -> dict[str, pd.DataFrame]:
     """``summary`` (scope, department, lift, reach, ...; the company row first) and ``adoption``
     (scope, department, month, tier, people, active, adoption), from the report."""
     tables = cascade_tables(report)

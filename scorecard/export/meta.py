@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from scorecard.report import Report
+
 
 def _get(meta: Any, key: str) -> Any:
     if meta is None:
@@ -14,14 +16,9 @@ def _get(meta: Any, key: str) -> Any:
     return getattr(meta, key, None)
 
 
-def period_text(report: Mapping[str, Any]) -> str:
+def period_text(report: Report) -> str:
     """The report's period in words: "2026-01-01 to 2026-03-31"."""
-    period = report.get("period") or {}
-    if isinstance(period, Mapping):
-        start = period.get("from") or period.get("start")
-        end = period.get("to") or period.get("end")
-        return f"{start} to {end}" if start and end else "—"
-    return str(period)
+    return report.period.text()
 
 
 def is_sample(meta: Any) -> bool:
@@ -52,7 +49,7 @@ def version_text(meta: Any) -> str:
     return f"Dataset version {version} of {created}"
 
 
-def deck_facts(report: Mapping[str, Any], meta: Any) -> list[tuple[str, str]]:
+def deck_facts(report: Report, meta: Any) -> list[tuple[str, str]]:
     """Label/value pairs about the data, for the About sheet and the title slide's notes."""
     facts = [("Company", company_name(meta)), ("Period", period_text(report)),
              ("Dataset", version_text(meta))]

@@ -85,3 +85,27 @@ def write_number(cell: Cell, value: Any, number_format: str) -> None:
         return
     cell.value = int(number) if isinstance(value, (bool, int)) else number
     cell.number_format = number_format
+
+
+def csv_bytes(frame: Any) -> bytes:
+    """``frame`` (a pandas DataFrame) as UTF-8 CSV (with a BOM, so Excel reads the accents),
+    every formula-like text cell prefixed with an apostrophe, which spreadsheets show as text
+    and never evaluate; missing values are empty cells."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([_csv_cell(c) for c in frame.columns])
+    for row in frame.itertuples(index=False):
+        writer.writerow([_csv_cell(v) for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _csv_cell(value: object) -> str:
+    if is_missing(value):
+        return ""
+    if isinstance(value, bool | int | float):
+        return str(value)
+    text = clean_text(value)
+    return "'" + text if is_formula_like(text) else text

@@ -15,7 +15,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scorecard.export.formats import GENERAL_NUMBER, excel_format
+from scorecard.formatting import EXCEL_GENERAL as GENERAL_NUMBER
+from scorecard.formatting import excel_format
 from scorecard.export.safe_text import MISSING_TEXT, clean_text, write_number, write_text
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -95,9 +96,11 @@ def _finish(ws: Worksheet, frame: pd.DataFrame, columns: list[str]) -> None:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(n, 1) + 1}"
     for j, column in enumerate(columns, start=1):
         letter = get_column_letter(j)
-        sample = frame[column].head(200).map(clean_text).str.len()
+        # texts set the width; a number's full-precision digits would not show anyway
+        sample = frame[column].head(200).map(
+            lambda v: len(clean_text(v)) if isinstance(v, str) else 0)
         longest = max([len(str(ws.cell(row=1, column=j).value or "")) // 2 + 2,
-                       int(sample.max()) if len(sample) and sample.notna().any() else 0, 10])
+                       int(sample.max()) if len(sample) else 0, 10])
         ws.column_dimensions[letter].width = max(MIN_WIDTH, min(MAX_WIDTH, longest + 2))
         if n == 0:
             continue

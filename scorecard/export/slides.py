@@ -11,24 +11,17 @@ from collections.abc import Sequence
 import pandas as pd
 from pptx.presentation import Presentation as PresentationType
 
-from scorecard.dictionary import MetricDef, metric
-from scorecard.export.formats import display
+from scorecard.dictionary import REGISTRY, MetricDef, metric
 from scorecard.export.layout import (
     CONTENT, SMALL_PT, Box, cover_slide, kpi_column, notes, picture, split, text_box,
     titled_slide,
 )
-from scorecard.export.safe_text import MISSING_TEXT, is_missing
+from scorecard.formatting import MISSING, is_missing, number
 
-#: Cascade terms (spec, "The cascade"); they are not dictionary metrics.
+#: Cascade terms: the registry's cascade measures (``home="cascade"``), formula by formula.
 CASCADE_TERMS: tuple[str, ...] = (
     "Active in a month: actions ≥ active_threshold (assumption, default 1).",
-    "Adoption: active people / people, by tier and month.",
-    "Cascade lift: P(active | manager active that month) / P(active | manager inactive that "
-    "month), over the person-months of everyone with a manager; missing where a side is empty.",
-    "Cascade lag: days from the day a manager started (first active day ever) to the day a "
-    "direct report started, median over the pairs where both started within the period; "
-    "started after = share of those reports who began after their manager.",
-    "Team reach: active share of everyone below a leader.",
+    *(f"{m.label}: {m.formula}." for m in REGISTRY if m.home == "cascade"),
     "Provenance: measured from the uploaded activity and people rows.",
 )
 DEFINITIONS_PER_SLIDE = 5
@@ -82,14 +75,13 @@ def cascade_kpis(row: pd.Series | None) -> list[tuple[str, str]]:
     def get(column: str) -> object:
         return row.get(column) if column in row.index else None
 
-    lift, lag = get("lift"), get("median_lag_days")
+    lag = get("median_lag_days")
     return [
-        ("as likely to be active when the manager is (lift)",
-         MISSING_TEXT if is_missing(lift) else f"{float(lift):.1f}×"),  # type: ignore[arg-type]
+        ("as likely to be active when the manager is (lift)", number(get("lift"), "multiple")),
         ("median days after their manager began",
-         MISSING_TEXT if is_missing(lag) else days_text(float(lag))),  # type: ignore[arg-type]
-        ("of reports began after their manager", display(get("started_after_share"), "%")),
-        ("team reach: active below the heads", display(get("reach"), "%")),
+         MISSING if is_missing(lag) else days_text(float(lag))),  # type: ignore[arg-type]
+        ("of reports began after their manager", number(get("started_after_share"), "%")),
+        ("team reach: active below the heads", number(get("reach"), "%")),
     ]
 
 
@@ -110,11 +102,13 @@ def definitions(prs: PresentationType, metric_ids: Sequence[str]) -> None:
     if not chunks:
         return
     slide = titled_slide(prs, "Appendix: cascade terms")
-    text_box(slide, CONTENT, list(CASCADE_TERMS), 20)
+    # The slide says what each measure means; the notes hold the formulas (too long for 20 pt).
+    text_box(slide, CONTENT, [f"{m.label}: {m.sentence}" for m in REGISTRY
+                              if m.home == "cascade"], 20)
     notes(slide, list(CASCADE_TERMS))
 
 
 def days_text(days: float) -> str:
-    """"1 day", "0 days", "12 days" (rounded to whole days)."""
-    whole = round(days)
-    return f"{whole:.0f} day" if abs(whole) == 1 else f"{whole:.0f} days"
+    """"1 day", "0 days", "18 days" (17.5 days: whole days, as the ``days`` unit reads)."""
+    text = number(days, "days")
+    return f"{text} day" if text in ("1", "-1") else f"{text} days"

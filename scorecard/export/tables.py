@@ -1,19 +1,21 @@
-"""The JSON report as flat tables: the one place the exports read the report's shape.
+"""The :class:`~scorecard.report.Report` as flat tables, read from its fields.
 
 Both the workbook and the deck go through these functions, so both show exactly the numbers of
 :func:`scorecard.report.build_report`. Metric columns follow :data:`scorecard.dictionary.REGISTRY`
 order; nested values (lists of names) become text, nested mappings are left out. Every function
-returns a new frame and accepts a report whose optional keys are absent (an empty frame).
+returns a new frame; an empty section gives an empty frame.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import asdict, fields
 from typing import Any
 
 import pandas as pd
 
 from scorecard.dictionary import REGISTRY, is_metric, metric
+from scorecard.report import Goal, Report
 
 #: Identity columns first, in this order, wherever they appear.
 IDENTITY = ("scope", "person_id", "name", "title", "department", "tier", "manager_id",
@@ -31,6 +33,8 @@ COLUMN_UNITS: dict[str, str] = {
     "points_per_participant": "points", "participants": "count", "raw_points": "points",
     "elapsed_share": "%", "gap": "%", "executives": "count", "rank": "count",
 }
+#: Goal columns that are numbers (missing ones included).
+GOAL_NUMBERS = ("target", "actual", "elapsed_share", "expected", "projected", "progress")
 #: Bonus tables: a person's ``share`` is money from the pool.
 BONUS_UNITS: dict[str, str] = {"share": "currency"}
 
@@ -98,32 +102,29 @@ def header(column: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def people_table(report: Mapping[str, Any]) -> pd.DataFrame:
+def people_table(report: Report) -> pd.DataFrame:
     """One row per person: identity, then every metric of the report, registry order."""
-    return records_frame(report.get("people", {}), "person_id")
+    return records_frame({pid: p.to_dict() for pid, p in report.people.items()}, "person_id")
 
 
-def departments_table(report: Mapping[str, Any]) -> pd.DataFrame:
+def departments_table(report: Report) -> pd.DataFrame:
     """The company first (scope "Company"), then one row per department (scope "Department")."""
     parts = []
-    company = report.get("company") or {}
-    if company:
+    if report.company:
         parts.append(records_frame([{"scope": COMPANY_LABEL, "department": COMPANY_LABEL,
-                                     **company}], "department"))
-    depts = records_frame(report.get("departments", {}), "department")
+                                     **report.company}], "department"))
+    depts = records_frame(report.departments, "department")
     if len(depts):
         parts.append(depts.assign(scope="Department"))
     return order_columns(pd.concat(parts, ignore_index=True)) if parts else pd.DataFrame()
 
 
-def goals_table(report: Mapping[str, Any]) -> pd.DataFrame:
-    """One row per goal as the report lists them; a dictionary metric gets its label."""
-    frame = records_frame(report.get("goals", []), "goal")
-    if "metric" in frame.columns and "label" not in frame.columns:
-        frame.insert(0, "label", frame["metric"].astype("str").map(metric_label))
-    first = [c for c in ("label", "metric", "scope", "key", "department", "person_id")
-             if c in frame.columns]
-    return frame[first + [c for c in frame.columns if c not in first]]
+def goals_table(report: Report) -> pd.DataFrame:
+    """One row per goal as the report lists them, led by the metric's label."""
+    frame = pd.DataFrame.from_records([asdict(g) for g in report.goals],
+                                      columns=[f.name for f in fields(Goal)])
+    frame.insert(0, "label", frame["metric"].astype("str").map(metric_label))
+    return frame.astype({c: "float64" for c in GOAL_NUMBERS})
 
 
 def metric_label(metric_id: str) -> str:
@@ -132,41 +133,29 @@ def metric_label(metric_id: str) -> str:
     return metric(metric_id).label if is_metric(metric_id) else header(metric_id)
 
 
-def bonus_tables(report: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, pd.DataFrame]]:
-    """The bonus pool's settings (scalars) and its tables (every list or mapping of records)."""
-    bonus = report.get("bonus") or {}
-    if isinstance(bonus, list):
-        return {}, {"allocation": records_frame(bonus, "person_id")}
-    settings = {k: v for k, v in bonus.items() if not isinstance(v, (Mapping, list, tuple))}
-    tables = {k: records_frame(v, "person_id") for k, v in bonus.items()
-              if isinstance(v, (Mapping, list, tuple)) and v}
-    return settings, {k: t for k, t in tables.items() if len(t)}
+def bonus_tables(report: Report) -> tuple[dict[str, Any], dict[str, pd.DataFrame]]:
+    """The bonus pool's settings (``pool``, ``allocated``) and its tables (``people`` and
+    ``teams``, each left out when empty)."""
+    bonus = report.bonus
+    tables = {"people": records_frame([asdict(p) for p in bonus.people], "person_id"),
+              "teams": records_frame([asdict(t) for t in bonus.teams], "department")}
+    return ({"pool": bonus.pool, "allocated": bonus.allocated},
+            {k: t for k, t in tables.items() if len(t)})
 
 
-def benchmarks_table(report: Mapping[str, Any]) -> pd.DataFrame:
-    """One row per benchmark: ``metric``, ``label``, ``ours``, ``benchmark`` (fractions).
-
-    Accepts records or a mapping by metric id; ``value``/``share``/``executives`` are read as
-    ours; the label and a missing benchmark come from the registry.
-    """
-    frame = records_frame(report.get("benchmarks", {}), "metric")
+def benchmarks_table(report: Report) -> pd.DataFrame:
+    """One row per benchmark: ``metric``, ``label``, ``ours``, ``benchmark`` (fractions), then
+    ``gap``, ``executives`` and ``source``."""
+    frame = records_frame({k: asdict(b) for k, b in report.benchmarks.items()}, "metric")
     if frame.empty:
         return pd.DataFrame(columns=["metric", "label", "ours", "benchmark"])
-    for alias in ("executives", "share", "value", "actual", "ours_share"):
-        if "ours" not in frame.columns and alias in frame.columns:
-            frame = frame.rename(columns={alias: "ours"})
-    ids = frame["metric"].astype("str")
-    if "label" not in frame.columns:
-        frame["label"] = ids.map(lambda m: metric(m).label if is_metric(m) else m)
-    if "benchmark" not in frame.columns:
-        frame["benchmark"] = ids.map(lambda m: metric(m).benchmark if is_metric(m) else None)
     return order_columns(frame)
 
 
-def cascade_tables(report: Mapping[str, Any]) -> dict[str, pd.DataFrame]:
+def cascade_tables(report: Report) -> dict[str, pd.DataFrame]:
     """The cascade as three tables: ``summary`` (company first, then departments),
     ``adoption`` (department, month, tier, people, active, adoption) and ``leaders``."""
-    cascade = report.get("cascade") or {}
+    cascade = report.cascade
     entries = [("Company", COMPANY_LABEL, cascade["company"])] if cascade.get("company") else []
     entries += [("Department", str(name), entry)
                 for name, entry in dict(cascade.get("departments") or {}).items()]
@@ -174,9 +163,9 @@ def cascade_tables(report: Mapping[str, Any]) -> dict[str, pd.DataFrame]:
                              for scope, name, entry in entries], "department")
     adoption = records_frame([{"scope": scope, "department": name, **rec}
                               for scope, name, entry in entries
-                              for rec in entry.get("adoption_by_month", [])], "department")
+                              for rec in entry.get("adoption_by_month", ())], "department")
     return {
         "summary": summary,
         "adoption": adoption,
-        "leaders": records_frame(cascade.get("leaders", []), "person_id"),
+        "leaders": records_frame(cascade.get("leaders", ()), "person_id"),
     }

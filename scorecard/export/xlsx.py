@@ -1,8 +1,10 @@
 """The board pack as an Excel workbook: one sheet per table of the JSON report.
 
 Sheets: About, People scorecards, Departments, Cascade, Cascade by month, Leaders, Goals,
-Bonus pool (and one sheet per further bonus table), Benchmarks, Definitions. Headers, units and
-number formats come from the registry; values are the report's own numbers, unrounded.
+Bonus pool (people's shares; Bonus teams when there are teams), Benchmarks, Definitions. Headers, units and
+number formats come from the registry's units through :func:`scorecard.formatting.excel_format`
+(the patterns the screen and the deck render with, in the report's currency); values are the
+report's own numbers, unrounded.
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ import pandas as pd
 from openpyxl import Workbook
 
 from scorecard.dictionary import REGISTRY, is_metric, metric
-from scorecard.export.formats import DEFAULT_CURRENCY
 from scorecard.export.meta import deck_facts
 from scorecard.export.sheet import write_pairs, write_table
 from scorecard.export.tables import (
     BONUS_UNITS, benchmarks_table, bonus_tables, cascade_tables, column_unit, departments_table,
     goals_table, header, people_table,
 )
+from scorecard.report import Report
 
 SHEETS = ("About", "People scorecards", "Departments", "Cascade", "Cascade by month", "Leaders",
           "Goals", "Bonus pool", "Benchmarks", "Definitions")
@@ -46,13 +48,13 @@ def _goal_units(goals: pd.DataFrame) -> pd.Series | None:
         lambda m: metric(m).unit if is_metric(m) else None)
 
 
-def build_xlsx(report: Mapping[str, Any], meta: Any = None) -> bytes:
-    """The workbook of ``report`` (a :func:`scorecard.report.build_report` dict), as bytes.
+def build_xlsx(report: Report, meta: Any = None) -> bytes:
+    """The workbook of ``report`` (:func:`scorecard.report.build_report`), as bytes.
 
     ``meta`` (a :class:`~scorecard.dataset.DatasetInfo` or a dict) fills the About sheet.
     Every user text is written as a text cell (see :mod:`scorecard.export.safe_text`).
     """
-    currency = str(report.get("currency") or DEFAULT_CURRENCY)
+    currency = report.currency
     wb = Workbook()
     wb.remove(wb.active)
 
@@ -75,10 +77,9 @@ def build_xlsx(report: Mapping[str, Any], meta: Any = None) -> bytes:
     table("Leaders", cascade["leaders"])
     goals = goals_table(report)
     table("Goals", goals, row_units=_goal_units(goals), row_unit_columns=GOAL_VALUE_COLUMNS)
-    ranked = sorted(bonus.items(), key=lambda kv: -len(kv[1]))
-    table("Bonus pool", ranked[0][1] if ranked else pd.DataFrame(), BONUS_UNITS)
-    for key, frame in ranked[1:]:
-        table(f"Bonus {header(key).lower()}"[:31], frame, BONUS_UNITS)
+    table("Bonus pool", bonus.get("people", pd.DataFrame()), BONUS_UNITS)
+    if "teams" in bonus:
+        table("Bonus teams", bonus["teams"], BONUS_UNITS)
     table("Benchmarks", benchmarks_table(report))
     table("Definitions", definitions_table(), row_units=pd.Series(
         [m.unit for m in REGISTRY]), row_unit_columns=("benchmark",))

@@ -171,8 +171,9 @@ OUT_OF_RANGE_FIX = ("Check the cell: a value this large is usually a typo, a col
                     "into a row, or a unit mix-up (cents for currency, seconds for minutes).")
 
 
-def out_of_range(numbers: np.ndarray, high: float | None, signed: bool) -> np.ndarray:
-    """Where ``numbers`` (NaN for blanks) are infinite or beyond ``high`` in magnitude."""
+def out_of_range(numbers: np.ndarray, high: float | None) -> np.ndarray:
+    """Where ``numbers`` (NaN for blanks) are infinite or beyond ``high`` in magnitude (the
+    sign of an unsigned column is the negative check's business)."""
     with np.errstate(invalid="ignore"):
         beyond = np.isinf(numbers)
         if high is not None:
@@ -213,7 +214,7 @@ def type_number(column: Column, kinds: CellKinds, where: Where, log: ProblemLog)
             message=f"Column '{where.header}' must be {requirement}; this cell is not a number.",
             fix="Type digits only, like 1234.5 or 1,234 (no words, units, currency or "
                 "percent signs).")
-    too_big = filled & out_of_range(numbers, column.maximum, column.signed)
+    too_big = filled & out_of_range(numbers, column.maximum)
     if too_big.any():
         idx = np.flatnonzero(too_big)
         kind = "a whole number" if column.type == "integer" else "a number"

@@ -34,6 +34,26 @@ def _quote(items: list[str], limit: int) -> str:
     return quoted + (", …" if len(items) > limit else "")
 
 
+#: What the mapping step sets for the whole file when a tool's export lacks a column.
+_EXPORT_CONSTANTS = {
+    "date": "the period of this undated totals report ('Period of an undated totals report': "
+            "its first day, e.g. 2026-03-01)",
+    "channel": "the channel of every row (e.g. LinkedIn)",
+    "action": "the action of every row (e.g. post)",
+    "metric": "the metric of every row (e.g. qualified_leads)",
+}
+
+
+def _export_fix(name: str) -> str:
+    """The fix for a column a tool's export lacks: never "add a column" to the export."""
+    what = _EXPORT_CONSTANTS.get(name)
+    if what is None:
+        return (f"In the mapping step, choose the export's column that holds {name}, or set "
+                "it for the whole file.")
+    return (f"The tool does not export it: set {what} in the mapping step, where the file's "
+            "columns are mapped.")
+
+
 def map_headers(table: Table, raw: RawTable, log: ProblemLog) -> ColumnMap:
     """Map ``raw``'s headers onto ``table``'s columns, logging every header problem."""
     owner = {key: col.name for col in table.columns for key in col.keys}
@@ -68,7 +88,8 @@ def map_headers(table: Table, raw: RawTable, log: ProblemLog) -> ColumnMap:
             severity="error", code="missing_column", table=table.name, sheet=raw.sheet,
             column=name,
             message=f"Sheet '{raw.sheet}' has no '{name}' column, which is required.",
-            fix=(f"Add a column with one of these headers: {spellings}. "
+            fix=_export_fix(name) if raw.origin else
+                (f"Add a column with one of these headers: {spellings}. "
                  f"The sheet's headers are: {headers}."),
         ))
     if unknown:

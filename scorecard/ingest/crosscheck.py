@@ -18,8 +18,9 @@ import numpy as np
 import pandas as pd
 
 from scorecard.assumptions import setting_for
+from scorecard.ingest.combine import parts_of
 from scorecard.ingest.problemlog import ProblemLog
-from scorecard.ingest.references import resolve_references
+from scorecard.ingest.references import EXPORT_ACCOUNT_FIX, resolve_references
 from scorecard.ingest.typed import TypedTable
 from scorecard.orgtree import cycle_names, find_cycles, parent_index
 from scorecard.problems import Problem, Severity
@@ -134,17 +135,21 @@ def _settings(assumptions: TypedTable, log: ProblemLog) -> None:
 
 
 def _activity_names_someone(activity: TypedTable, log: ProblemLog) -> None:
-    """Error when an activity sheet has no column naming a person or an account."""
-    if any(activity.has(c) for c in ("person_id", "account", "url")):
-        return
-    log.add(Problem(
-        severity="error", code="missing_column", table="activity", sheet=activity.sheet,
-        column="person_id",
-        message=f"Sheet '{activity.sheet}' has no 'person_id' column and no 'account' column, "
-                "so its rows belong to nobody.",
-        fix="Add a column naming who did it (person_id, email or name, e.g. 'Author'), or the "
-            "account posted from (e.g. 'Handle') with an accounts sheet saying whose it is.",
-    ))
+    """Error when an activity sheet (each file of several) has no column naming a person or
+    an account."""
+    for part in parts_of(activity):
+        if any(part.has(c) for c in ("person_id", "account", "url")):
+            continue
+        log.add(Problem(
+            severity="error", code="missing_column", table="activity", sheet=part.sheet,
+            column="person_id",
+            message=f"Sheet '{part.sheet}' has no 'person_id' column and no 'account' column, "
+                    "so its rows belong to nobody.",
+            fix=EXPORT_ACCOUNT_FIX if part.origin else
+                "Add a column naming who did it (person_id, email or name, e.g. 'Author'), or "
+                "the account posted from (e.g. 'Handle') with an accounts sheet saying whose "
+                "it is.",
+        ))
 
 
 def cross_check(tables: dict[str, TypedTable], log: ProblemLog) -> dict[str, TypedTable]:
@@ -168,6 +173,6 @@ def cross_check(tables: dict[str, TypedTable], log: ProblemLog) -> dict[str, Typ
     departments = people.columns["department"].dropna()
     for name, what in (("outcomes", "outcome"), ("goals", "goal")):
         t = tables.get(name)
-        if t is not None:
-            _unknown_departments(t, departments, people.sheet, log, what)
+        for part in parts_of(t) if t is not None else ():
+            _unknown_departments(part, departments, people.sheet, log, what)
     return tables

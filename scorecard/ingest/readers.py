@@ -18,7 +18,6 @@ import io
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 from itertools import islice
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -29,11 +28,15 @@ import python_calamine as calamine
 
 from scorecard.ingest.guard import check_upload, file_problem, password_protected, unreadable
 from scorecard.ingest.raw import Limits, RawTable, Upload
+from scorecard.ingest.routing import ReadResult, SourceNote, read_upload_grids  # re-exported
 from scorecard.problems import Problem
 from scorecard.schema import TABLES, Table, header_key, table_for_sheet
 
 if TYPE_CHECKING:
     from scorecard.sources.preset import Preset
+
+__all__ = ["Grid", "ReadResult", "SourceNote", "read_grids", "read_sources", "read_tables",
+           "read_upload_grids", "to_raw_table"]
 
 HEADER_SEARCH_ROWS = 20
 CHUNK_ROWS = 65_536
@@ -56,36 +59,6 @@ class Grid:
     row_numbers: np.ndarray
     row_filled: np.ndarray  # True where a row has at least one cell
     is_file: bool = False  # a CSV file (named by its stem) rather than a workbook sheet
-
-
-@dataclass(frozen=True)
-class SourceNote:
-    """What one sheet (or CSV file) was read as, for the Data page and ``validate``.
-
-    ``read_as`` is a sentence ("LinkedIn Page content export → activity, confidence 0.92");
-    ``table`` the contract table it fed (``None`` when skipped), ``preset_id`` and
-    ``confidence`` are set when a source preset read it.
-    """
-
-    file: str
-    sheet: str
-    read_as: str
-    table: str | None = None
-    preset_id: str | None = None
-    confidence: float | None = None
-
-    def as_text(self) -> str:
-        where = self.file if self.sheet == self.file else f"{self.file} › {self.sheet}"
-        return f"{where}: {self.read_as}"
-
-
-@dataclass(frozen=True)
-class ReadResult:
-    """Every upload read: the raw tables, the problems, and what each sheet was read as."""
-
-    tables: list[RawTable]
-    problems: list[Problem]
-    notes: list[SourceNote]
 
 
 def read_tables(uploads: Sequence[Upload],
@@ -133,36 +106,6 @@ def read_sources(uploads: Sequence[Upload], limits: Limits = DEFAULT_LIMITS,
     if not any(p.is_error for p in problems):
         problems += missing_tables(tables, found)
     return ReadResult(tables, problems, notes)
-
-
-def read_upload_grids(file_name: str, grids: Sequence[Grid], presets: Sequence[Preset]
-                      ) -> Iterator[tuple[list[RawTable], list[Problem], SourceNote]]:
-    """Each sheet of one file through a matching preset or the template path, with its note."""
-    from scorecard.sources.apply import apply_preset
-    from scorecard.sources.registry import detect, is_template_sheet
-
-    matches = [detect(grid, file_name, presets) for grid in grids]
-    tool = next((m.preset.tool for m in matches if m is not None), None)
-    for grid, match in zip(grids, matches, strict=True):
-        note = partial(SourceNote, file_name, grid.name)
-        if match is not None:
-            applied = apply_preset(match.preset, grid, file_name, match.header_at)
-            made = ", ".join(dict.fromkeys(t.table for t in applied.tables)) or None
-            yield list(applied.tables), list(applied.problems), note(
-                match.read_as, made, match.preset.id, round(match.confidence, 2))
-            continue
-        if tool is not None and not is_template_sheet(grid):
-            yield [], [], note(f"not a data sheet of the {tool} export; skipped")
-            continue
-        raw, sheet_problems = to_raw_table(grid)
-        if raw is None:
-            what = "skipped" if not sheet_problems else "no preset matched; ignored"
-            yield [], sheet_problems, note(what)
-        elif is_template_sheet(grid):
-            yield [raw], sheet_problems, note(f"template sheet → {raw.table}", raw.table)
-        else:
-            yield [raw], sheet_problems, note(
-                f"no preset matched; read as the template's {raw.table} table", raw.table)
 
 
 def read_grids(upload: Upload, limits: Limits) -> tuple[list[Grid], list[Problem]]:

@@ -19,213 +19,37 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from scorecard.dataset import Dataset
 from scorecard.identity import (
     UNKNOWN,
     Account,
     Match,
     Resolver,
     account_key,
-    channel_key,
-    email_key,
-    is_email,
+    distinct_rows,
     is_no_manager,
 )
+from scorecard.ingest.accounts_sheet import resolve_accounts
+from scorecard.ingest.combine import map_parts
+from scorecard.ingest.people_ids import case_clashes, email_problems
 from scorecard.ingest.problemlog import ProblemLog
 from scorecard.ingest.typed import TypedTable
-from scorecard.ingest.unmatched import PeopleFacts, report_unmatched
+from scorecard.ingest.unmatched import PeopleFacts, report_unmatched, resolve_ids
+from scorecard.problems import Report
+from scorecard.schema import TABLES
+
+#: How to say whose a tool's export is, when neither it nor its file name says.
+EXPORT_ACCOUNT_FIX = (
+    "Keep the export's original file (or folder) name, which names the account, or set the "
+    "account in the mapping step ('This whole file is one account': the handle, page or "
+    "channel name), with an accounts sheet saying whose it is."
+)
 
 
 def _people_frame(people: TypedTable) -> pd.DataFrame:
     n = len(people.rows)
     blank = pd.Series([None] * n, dtype="str")
     return pd.DataFrame({c: people.columns.get(c, blank) for c in ("person_id", "name", "email")})
-
-
-def _rows_of(t: TypedTable, idx: list[int]) -> str:
-    return ", ".join(f"{int(t.rows[i]):,}" for i in idx)
-
-
-def _case_clashes(people: TypedTable, log: ProblemLog) -> None:
-    """Error where person_ids differ only by case ("a002" and "A002"): one problem per clash."""
-    ids = people.columns["person_id"]
-    frame = pd.DataFrame({"id": ids, "fold": ids.str.casefold()}).dropna()
-    firsts = frame.drop_duplicates("id")
-    clashing = firsts[firsts["fold"].duplicated(keep=False)]
-    for _, group in clashing.groupby("fold", sort=False):
-        spelled = [f"'{v}' (row {int(people.rows[i]):,})" for i, v in group["id"].items()]
-        last = group.index[-1]
-        log.cells(
-            severity="error",
-            code="person_id_case_clash",
-            table="people",
-            sheet=people.sheet,
-            column=people.headers["person_id"],
-            rows=np.array([people.rows[last]]),
-            values=[group["id"].iloc[-1]],
-            message=f"person_ids {' and '.join(spelled)} differ only by case, so they would be "
-            "two people that exports cannot tell apart.",
-            fix="If they are one person, spell the ID one way and keep one row; otherwise give "
-            "one of them an ID that differs by more than case.",
-        )
-
-
-def _email_problems(people: TypedTable, log: ProblemLog) -> None:
-    """Error where two people share an email (case does not count); warning where a cell of
-    the email column is not an email address."""
-    emails, ids = people.columns["email"], people.columns["person_id"]
-    text = emails.to_numpy(dtype=object, na_value=None)
-    keys = pd.Series(
-        [email_key(e) if isinstance(e, str) and is_email(e) else None for e in text], dtype="str"
-    )
-    bad = (emails.notna() & keys.isna()).to_numpy(dtype=bool)
-    idx = np.flatnonzero(bad)
-    log.cells(
-        severity="warning",
-        code="not_an_email",
-        table="people",
-        sheet=people.sheet,
-        column=people.headers["email"],
-        rows=people.rows[idx],
-        values=text[idx],
-        message="This is not an email address, so exports cannot name the person by it.",
-        fix="Enter the work email or UPN, like ana.silva@example.com, or leave it blank.",
-    )
-    frame = pd.DataFrame({"key": keys, "id": ids}).dropna().drop_duplicates(["key", "id"])
-    shared = frame[frame["key"].duplicated(keep=False)]
-    for key, group in shared.groupby("key", sort=False):
-        listed = ", ".join(f"row {int(people.rows[i]):,} ({v})" for i, v in group["id"].items())
-        last = group.index[-1]
-        log.cells(
-            severity="error",
-            code="duplicate_email",
-            table="people",
-            sheet=people.sheet,
-            column=people.headers["email"],
-            rows=np.array([people.rows[last]]),
-            values=[text[last]],
-            message=f"Email '{key}' belongs to {len(group)} people: {listed} (case does not "
-            "count in an email).",
-            fix="Give each person their own email, or merge the rows if they are one person.",
-        )
-
-
-def _resolve_ids(
-    t: TypedTable,
-    name: str,
-    resolver: Resolver,
-    facts: PeopleFacts,
-    log: ProblemLog,
-    *,
-    what: str,
-    severity: str = "warning",
-    code: str = "unknown_person",
-) -> tuple[pd.Series, list[Match]]:
-    """A person column resolved (unresolved values kept as written) and its matches."""
-    values = t.columns[name]
-    matches = resolver.resolve(values)
-    resolved = [
-        m.person_id if m.kind == "person" else v
-        for m, v in zip(matches, values.to_numpy(dtype=object, na_value=None), strict=True)
-    ]
-    report_unmatched(log, t, name, values, matches, facts, what=what, severity=severity, code=code)
-    return pd.Series(resolved, dtype="str"), matches
-
-
-def _resolve_accounts(
-    t: TypedTable, base: Resolver, facts: PeopleFacts, log: ProblemLog
-) -> tuple[TypedTable, list[Account]]:
-    """Owners and stewards resolved, kind filled in, unusable rows reported; the accounts."""
-    columns = dict(t.columns)
-    n = len(t.rows)
-    blank = pd.Series([None] * n, dtype="str")
-    for name in ("person_id", "steward_id"):
-        if t.has(name):
-            columns[name], _ = _resolve_ids(t, name, base, facts, log, what="account")
-    owner, steward = columns.get("person_id", blank), columns.get("steward_id", blank)
-    kind = columns.get("kind", blank)
-    kind = kind.where(kind.notna(), np.where(owner.isna(), "brand", "personal")).astype("str")
-    columns["kind"] = kind
-    channel, account = columns["channel"], columns["account"]
-    keys = pd.Series(
-        [
-            account_key(a) if isinstance(a, str) else None
-            for a in account.to_numpy(dtype=object, na_value=None)
-        ],
-        dtype="str",
-    )
-    where = {"table": "accounts", "sheet": t.sheet}
-    unreadable = (account.notna() & keys.isna()).to_numpy(dtype=bool)
-    idx = np.flatnonzero(unreadable)
-    log.cells(
-        severity="error",
-        code="account_unreadable",
-        column=t.headers["account"],
-        rows=t.rows[idx],
-        values=account.to_numpy(dtype=object)[idx],
-        **where,
-        message="This names no account: a handle, a profile name or a profile URL was expected.",
-        fix="Write the handle (@name), the profile name, or the profile's address.",
-    )
-    orphan = ((kind == "personal") & owner.isna()).to_numpy(dtype=bool)
-    idx = np.flatnonzero(orphan)
-    log.cells(
-        severity="error",
-        code="account_without_owner",
-        column=t.headers["account"],
-        rows=t.rows[idx],
-        values=account.to_numpy(dtype=object)[idx],
-        **where,
-        message="A personal account needs its owner's person_id, email or name.",
-        fix="Fill in person_id, or set kind to brand if it is a company account.",
-    )
-    pair = pd.Series(
-        [
-            f"{channel_key(c)}|{k}" if isinstance(k, str) else None
-            for c, k in zip(
-                channel.to_numpy(dtype=object, na_value=None),
-                keys.to_numpy(dtype=object, na_value=None),
-                strict=True,
-            )
-        ],
-        dtype="str",
-    )
-    first_row = {}
-    duplicated = np.zeros(n, dtype=bool)
-    for i, p in enumerate(pair.to_numpy(dtype=object, na_value=None)):
-        if p is None:
-            continue
-        if p in first_row:
-            duplicated[i] = True
-        else:
-            first_row[p] = i
-    idx = np.flatnonzero(duplicated)
-    pairs = pair.to_numpy(dtype=object)
-    log.cells(
-        severity="error",
-        code="duplicate_account",
-        column=t.headers["account"],
-        rows=t.rows[idx],
-        values=account.to_numpy(dtype=object)[idx],
-        **where,
-        message=lambda i: (
-            "This account is already on row "
-            f"{int(t.rows[first_row[pairs[idx[i]]]]):,} for the same "
-            "channel (case, '@', spaces and URL form do not count)."
-        ),
-        fix="Keep one row per account and channel.",
-    )
-    usable = ~(unreadable | orphan | duplicated) & pair.notna().to_numpy(dtype=bool)
-    accounts = [
-        Account(
-            channel=str(channel.iloc[i]),
-            account=str(account.iloc[i]),
-            kind=str(kind.iloc[i]),  # type: ignore[arg-type]
-            person_id=None if pd.isna(owner.iloc[i]) else str(owner.iloc[i]),
-            steward_id=None if pd.isna(steward.iloc[i]) else str(steward.iloc[i]),
-        )
-        for i in np.flatnonzero(usable)
-    ]
-    return replace(t, columns=columns), accounts
 
 
 def _resolve_managers(
@@ -300,30 +124,45 @@ def _resolve_activity(
     account = t.columns.get("account", blank)
     channel = t.columns.get("channel", blank)
     fallback = account.where(account.notna(), t.columns.get("url", blank))
-    by_person = resolver.resolve(person, channel)
-    by_account = resolver.resolve(fallback, channel)
-    pid = person.to_numpy(dtype=object, na_value=None).copy()
-    acc = account.to_numpy(dtype=object, na_value=None).copy()
-    reported: list[Match] = []
-    for i in range(n):
-        mp, ma = by_person[i], by_account[i]
+    if (
+        not (t.has("account") or t.has("url") or person.isna().any())
+        and person.isin(list(resolver.ids)).all()
+    ):
+        return t  # every row names a person_id exactly (the template's case): nothing to do
+    # Once per distinct (person, account or URL, channel, account) row, then spread by codes.
+    codes, distinct = distinct_rows(person, fallback, channel, account)
+    chosen_of: list[Match] = []
+    pid_of: list[object] = []
+    acc_of: list[object] = []
+    for ref, fall, chan, acct in distinct:
+        mp, ma = resolver.resolve_one(ref, chan), resolver.resolve_one(fall, chan)
         if "brand" in (mp.kind, ma.kind):
             chosen = mp if mp.kind == "brand" else ma
-        elif mp.kind == "person" or (ma.kind != "person" and pid[i] is not None):
+        elif mp.kind == "person" or (ma.kind != "person" and ref is not None):
             chosen = mp  # a person reference that is unknown or ambiguous is reported as such
         else:
             chosen = ma
-        if chosen.kind == "brand":
-            pid[i] = None
-        elif chosen.kind == "person":
-            pid[i] = chosen.person_id
-        if chosen.account is not None:
-            acc[i] = chosen.account.account
-        reported.append(chosen)
+        chosen_of.append(chosen)
+        pid_of.append(
+            None if chosen.kind == "brand" else chosen.person_id if chosen.kind == "person" else ref
+        )
+        acc_of.append(chosen.account.account if chosen.account is not None else acct)
+    pid = np.array([*pid_of, None], dtype=object)[codes]
+    acc = np.array([*acc_of, None], dtype=object)[codes]
+    reported = [chosen_of[c] for c in codes]
     has_person = person.notna().to_numpy(dtype=bool)
-    nobody = ~has_person & fallback.isna().to_numpy(dtype=bool)
+    # A post link names an account only when it holds one (a LinkedIn Page's feed/update
+    # links name none: the Page is named by the export's file name).
+    codes, links = pd.factorize(t.columns.get("url", blank))  # once per distinct link
+    url_names = np.array([account_key(str(v)) is not None for v in links] + [False])[codes]
+    nobody = ~has_person & account.isna().to_numpy(dtype=bool) & ~url_names
     idx = np.flatnonzero(nobody)
-    column = t.headers.get("person_id") or t.headers.get("account") or "person_id"
+    column = (
+        t.headers.get("person_id")
+        or t.headers.get("account")
+        or t.headers.get("url")
+        or "person_id"
+    )
     log.cells(
         severity="error",
         code="blank_required",
@@ -332,9 +171,14 @@ def _resolve_activity(
         column=column,
         rows=t.rows[idx],
         values=None,
-        message=f"Column '{column}' must not be blank: the row names no person and no account.",
-        fix="Fill in the person (person_id, email or name) or the account, or delete "
-        "the row if it should not be there.",
+        message=f"The row names no person and no account (nothing in '{column}' says whose "
+        "it is), so it would count for nobody."
+        if t.origin
+        else f"Column '{column}' must not be blank: the row names no person and no account.",
+        fix=EXPORT_ACCOUNT_FIX
+        if t.origin
+        else "Fill in the person (person_id, email or name) or the account, or delete the row "
+        "if it should not be there.",
     )
     if t.has("person_id"):
         report_unmatched(
@@ -379,26 +223,73 @@ def resolve_references(tables: dict[str, TypedTable], log: ProblemLog) -> dict[s
     if people is None or not people.has("person_id"):
         return tables
     out = dict(tables)
-    _case_clashes(people, log)
+    case_clashes(people, log)
     if people.has("email"):
-        _email_problems(people, log)
+        email_problems(people, log)
     frame = _people_frame(people)
     accounts_table = tables.get("accounts")
     facts = PeopleFacts.of(people, accounts_table is not None)
     accounts: list[Account] = []
+    people_only = Resolver.build(frame)  # owners, stewards and managers are people
     if accounts_table is not None and accounts_table.complete:
-        out["accounts"], accounts = _resolve_accounts(
-            accounts_table, Resolver.build(frame), facts, log
-        )
-    resolver = Resolver.build(frame, accounts)
+        out["accounts"], accounts = resolve_accounts(accounts_table, people_only, facts, log)
+    resolver = people_only.with_accounts(accounts)
     if people.has("manager_id"):
-        out["people"] = _resolve_managers(people, Resolver.build(frame), facts, log)
+        out["people"] = _resolve_managers(people, people_only, facts, log)
+    # Each file of a concatenated table on its own, so every message names its own file.
     activity = tables.get("activity")
-    if activity is not None and (activity.has("person_id") or activity.has("account")):
-        out["activity"] = _resolve_activity(activity, resolver, facts, log)
+    if activity is not None:
+        out["activity"] = map_parts(
+            activity,
+            lambda part: (
+                _resolve_activity(part, resolver, facts, log)
+                if any(part.has(c) for c in ("person_id", "account", "url"))
+                else part
+            ),
+        )
     for name, what in (("outcomes", "outcome"), ("goals", "goal")):
         t = tables.get(name)
-        if t is not None and t.has("person_id"):
-            resolved, _ = _resolve_ids(t, "person_id", resolver, facts, log, what=what)
-            out[name] = replace(t, columns={**t.columns, "person_id": resolved})
+        if t is not None:
+            out[name] = map_parts(
+                t, lambda part, what=what: _resolve_part_ids(part, resolver, facts, log, what)
+            )
     return out
+
+
+def _resolve_part_ids(
+    t: TypedTable, resolver: Resolver, facts: PeopleFacts, log: ProblemLog, what: str
+) -> TypedTable:
+    """``t`` with its person_id column resolved (unchanged when it has none)."""
+    if not t.has("person_id"):
+        return t
+    resolved, _ = resolve_ids(t, "person_id", resolver, facts, log, what=what)
+    return replace(t, columns={**t.columns, "person_id": resolved})
+
+
+def _as_typed(dataset: Dataset, name: str) -> TypedTable:
+    """A trusted table as a typed table: every column present, headers its own names, rows
+    numbered as a sheet would (header on row 1)."""
+    frame = dataset.table(name)
+    return TypedTable(
+        TABLES[name],
+        name,
+        {c: frame[c].reset_index(drop=True) for c in frame.columns},
+        {c: c for c in frame.columns},
+        np.arange(2, 2 + len(frame), dtype=np.int64),
+        True,
+    )
+
+
+def resolve_dataset(dataset: Dataset) -> tuple[Dataset, Report]:
+    """``dataset`` with its references resolved against its own people and accounts, and the
+    problems found; for a merged dataset, whose upload may name people (by email, name or
+    account) that only the current dataset holds. Rows still unresolved are kept as they are.
+    ``dataset`` is not changed."""
+    log = ProblemLog()
+    names = ("people", "activity", "outcomes", "goals", "accounts")
+    typed = {name: _as_typed(dataset, name) for name in names}
+    if dataset.accounts.empty:
+        del typed["accounts"]
+    resolved = resolve_references(typed, log)
+    frames = {name: resolved[name].frame() for name in resolved}
+    return replace(dataset, **frames), log.report()

@@ -31,11 +31,17 @@ _CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="\$?([A-Z]{1,4})\$?([0-9]{1,8})"')
 _ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]{1,8})"')
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
+#: Groups: a cell opens, a row opens, a table opens, their attributes, a row closes.
 _ODS_TAG = re.compile(
-    rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])"
-    rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+    rb"<table:(?:(table-cell|covered-table-cell)|(table-row)|(table))(?=[\s/>])"
+    rb"((?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>|</table:(table-row)>"
 )
 _CARRY_MAX = 64 * 1024
+_COLUMNS_REPEATED = re.compile(
+    rb"table:number-columns-repeated\s*=\s*[\"']\s*([0-9]{1,20})\s*[\"']"
+)
+_ROWS_REPEATED = re.compile(rb"table:number-rows-repeated\s*=\s*[\"']\s*([0-9]{1,20})\s*[\"']")
+_TABLE_NAME = re.compile(rb"table:name\s*=\s*(\"[^\"]*\"|'[^']*')")
 
 
 @dataclass(frozen=True)
@@ -150,47 +156,48 @@ class OdsExtents:
     def feed(self, chunk: bytes) -> None:
         buffer = self._carry + chunk
         end = 0
+        # One pass with the state in locals: this loop meets every cell of the file.
+        table, rows_before, row_repeat = self._table, self._rows_before, self._row_repeat
+        column, row_width, extents = self._column, self._row_width, self.extents
         for match in _ODS_TAG.finditer(buffer):
-            self._tag(match.group(1) == b"/", match.group(2), match.group(3))
+            cell, row, new_table, attributes, row_end = match.groups()
             end = match.end()
+            if cell:
+                column += _repeats(attributes, _COLUMNS_REPEATED)
+                if (
+                    not attributes.endswith(b"/")
+                    or b"office:value-type" in attributes
+                    or (b"table:formula" in attributes)
+                ):
+                    row_width = column
+                continue
+            if row:
+                row_repeat = _repeats(attributes, _ROWS_REPEATED)
+                column = row_width = 0
+                if not attributes.endswith(b"/"):
+                    continue
+            if row or row_end:  # the row ended: count it
+                if row_width:
+                    reached = Extent(rows_before + row_repeat, row_width)
+                    extents[table] = extents.get(table, Extent()).union(reached)
+                rows_before += row_repeat
+                row_repeat = 1
+            elif new_table:
+                name = _TABLE_NAME.search(attributes)
+                table = name.group(1)[1:-1].decode("utf-8", "replace") if name else ""
+                rows_before = 0
+                extents.setdefault(table, Extent())
+        self._table, self._rows_before, self._row_repeat = table, rows_before, row_repeat
+        self._column, self._row_width = column, row_width
         last_open = buffer.rfind(b"<")
         self._carry = buffer[last_open:] if last_open >= end else b""
         if len(self._carry) > _CARRY_MAX:  # a tag this long is not one calamine reads either
             self._carry = b""
 
-    def _tag(self, closing: bool, name: bytes, attributes: bytes) -> None:
-        if name == b"table":
-            if not closing:
-                table = _attribute(attributes, b"table:name") or b""
-                self._table = table.decode("utf-8", "replace")
-                self._rows_before = 0
-                self.extents.setdefault(self._table, Extent())
-        elif name == b"table-row":
-            if not closing:
-                self._row_repeat = _count(_attribute(attributes, b"table:number-rows-repeated"))
-                self._column = self._row_width = 0
-                if attributes.rstrip().endswith(b"/"):
-                    self._end_row()
-            else:
-                self._end_row()
-        elif not closing:
-            self._column += _count(_attribute(attributes, b"table:number-columns-repeated"))
-            empty = attributes.rstrip().endswith(b"/") and not (
-                b"office:value-type" in attributes or b"table:formula" in attributes
-            )
-            if not empty:
-                self._row_width = self._column
 
-    def _end_row(self) -> None:
-        if self._row_width:
-            reached = Extent(self._rows_before + self._row_repeat, self._row_width)
-            self.extents[self._table] = self.extents.get(self._table, Extent()).union(reached)
-        self._rows_before += self._row_repeat
-        self._row_repeat = 1
-
-
-def _count(value: bytes | None) -> int:
+def _repeats(attributes: bytes, pattern: re.Pattern[bytes]) -> int:
     """A repeat attribute's number (1 when absent or not a positive whole number)."""
-    if value is None or not value.strip().isdigit():
+    if b"-repeated" not in attributes:
         return 1
-    return max(1, int(value))
+    found = pattern.search(attributes)
+    return max(1, int(found.group(1))) if found else 1

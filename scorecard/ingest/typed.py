@@ -33,7 +33,9 @@ class TypedTable:
     """Typed columns of one table (only those the sheet has), keyed by schema name.
 
     ``headers[name]`` is the header as the user wrote it; ``rows`` the Excel row numbers.
-    ``complete`` is False when a required column is missing.
+    ``complete`` is False when a required column is missing. ``origin`` is the source preset's
+    id ("" for a template sheet). ``parts`` are the tables of each file when several were
+    concatenated (:mod:`.combine`), so a row's message names ITS file, column and row.
     """
 
     table: Table
@@ -42,6 +44,8 @@ class TypedTable:
     headers: dict[str, str]
     rows: np.ndarray
     complete: bool
+    origin: str = ""
+    parts: tuple[TypedTable, ...] = ()
 
     def has(self, name: str) -> bool:
         return name in self.columns
@@ -72,13 +76,13 @@ def _type_dates(cells: pd.Series, kinds: CellKinds, where: Where, log: ProblemLo
         (parsed.invalid, "date_invalid", f"Column '{where.header}' must be a date.",
          "Write it as year-month-day, like 2026-03-04, or format the cell as a date."),
         (parsed.out_of_range, "date_out_of_range",
-         f"Column '{where.header}' must be a date between {EARLIEST.date()} and "
-         f"{LATEST.date()}.",
-         "Check the year. A plain number here is read as an Excel date serial "
-         "(46000 is 2025-12-09)."),
+         (f"Column '{where.header}' must be a date between {EARLIEST.date()} and "
+         f"{LATEST.date()}."),
+         ("Check the year. A plain number here is read as an Excel date serial "
+         "(46000 is 2025-12-09).")),
         (parsed.order_conflict, "date_order_conflict",
-         f"Column '{where.header}' mixes day-first and month-first dates, so this one cannot "
-         "be read safely.",
+         (f"Column '{where.header}' mixes day-first and month-first dates, so this one cannot "
+         "be read safely."),
          "Write every date of the column in one order, best as year-month-day (2026-03-25)."),
     ):
         idx = np.flatnonzero(mask)
@@ -157,7 +161,8 @@ def type_table(table: Table, raw: RawTable, log: ProblemLog, max_cell_chars: int
         where = Where(table.name, raw.sheet, raw.label(i) or "(no header)", rows)
         check_long_cells(classify(raw.columns[i].reset_index(drop=True)), where, log,
                          max_cell_chars)
-    typed = TypedTable(table, raw.sheet, columns, headers, rows, not mapping.missing)
+    typed = TypedTable(table, raw.sheet, columns, headers, rows, not mapping.missing,
+                       origin=raw.origin)
     if table.name == "assumptions":  # a value's type and range depend on its row's key
         check_setting_bounds(typed, log)
     return typed

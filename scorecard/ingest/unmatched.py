@@ -4,7 +4,8 @@ A column that mostly matches nobody is one problem, not one per row: it says wha
 look like (emails, numbers, names, handles or URLs) and what would make them match ("add an
 email column to people"). A column with a few leftovers gets one message per row, capped like
 every repeat (:class:`~scorecard.ingest.problemlog.ProblemLog`). An ambiguous name is always a
-row message listing its candidates.
+row message listing its candidates. :func:`resolve_ids` resolves a person column and reports
+its leftovers this way.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from scorecard.identity import Match, ValueShape, email_key, value_shape
+from scorecard.identity import Match, Resolver, ValueShape, email_key, value_shape
 from scorecard.ingest.problemlog import ProblemLog
 from scorecard.ingest.typed import TypedTable
 from scorecard.problems import Severity, preview
@@ -243,3 +244,25 @@ def report_unmatched(
         message=_ROW_MESSAGES[code].format(sheet=facts.sheet, what=what),
         fix=fix,
     )
+
+
+def resolve_ids(
+    t: TypedTable,
+    name: str,
+    resolver: Resolver,
+    facts: PeopleFacts,
+    log: ProblemLog,
+    *,
+    what: str,
+    severity: str = "warning",
+    code: str = "unknown_person",
+) -> tuple[pd.Series, list[Match]]:
+    """A person column resolved (unresolved values kept as written) and its matches."""
+    values = t.columns[name]
+    matches = resolver.resolve(values)
+    resolved = [
+        m.person_id if m.kind == "person" else v
+        for m, v in zip(matches, values.to_numpy(dtype=object, na_value=None), strict=True)
+    ]
+    report_unmatched(log, t, name, values, matches, facts, what=what, severity=severity, code=code)
+    return pd.Series(resolved, dtype="str"), matches

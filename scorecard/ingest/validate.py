@@ -54,11 +54,9 @@ def _pick_tables(raw: Sequence[RawTable], log: ProblemLog) -> dict[str, list[Raw
 
 def _typed(name: str, parts: list[RawTable], log: ProblemLog, max_cell_chars: int
            ) -> TypedTable:
-    """Each part typed on its own (messages name its file), then one table, posts once."""
-    typed = [type_table(TABLES[name], part, log, max_cell_chars) for part in parts]
-    if len(typed) == 1:
-        return typed[0]
-    return drop_repeated_posts(concatenate(typed), log)
+    """Each part typed on its own (messages name its file), then one table that keeps its
+    parts, so the cross-checks' row messages name each row's own file too."""
+    return concatenate([type_table(TABLES[name], part, log, max_cell_chars) for part in parts])
 
 
 def validate_tables(raw: Sequence[RawTable], *, limits: Limits | None = None
@@ -75,6 +73,8 @@ def validate_tables(raw: Sequence[RawTable], *, limits: Limits | None = None
         name: _typed(name, parts, log, limits.max_cell_chars) for name, parts in chosen.items()
     }
     typed = cross_check(typed, log)
+    # Posts two files both hold count once (after the checks, which name every file's rows).
+    typed = {name: drop_repeated_posts(t, log) if t.parts else t for name, t in typed.items()}
     report = log.report()
     if not report.ok:
         return None, report

@@ -10,8 +10,10 @@ child that did not finish yields one error :class:`~scorecard.problems.Problem` 
 files and the limit they hit. The child exits after each job, so its memory goes back to the
 system, and the caller's process (the Streamlit server, the CLI) never holds the parse.
 
-Children come from a ``forkserver`` (never a plain ``fork`` of the multi-threaded Streamlit
-server) that has imported the readers once, so a job costs a fork, not an interpreter start.
+The child is a fresh interpreter (``python -m scorecard.ingest.worker``), never a ``fork`` of
+the multi-threaded Streamlit server, and not a ``multiprocessing`` child either: those re-run
+the parent's ``__main__``, which inside Streamlit is the app script itself. Bytes go in on its
+stdin and the pickled result comes back on its stdout; a job costs one interpreter start.
 
 Settings (environment): ``SCORECARD_WORKER_MEMORY_MB`` (default 2048) and
 ``SCORECARD_WORKER_SECONDS`` (default 120).
@@ -19,15 +21,17 @@ Settings (environment): ``SCORECARD_WORKER_MEMORY_MB`` (default 2048) and
 
 from __future__ import annotations
 
-import multiprocessing
+import importlib
 import os
+import pickle
 import resource
 import signal
+import subprocess
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from scorecard.ingest import IngestResult, load_uploads, read_paths, upload_sha256
 from scorecard.ingest.raw import Limits, Upload
@@ -43,8 +47,10 @@ EXIT_OUT_OF_MEMORY = 75
 #: Signals a child dies of when it hits the memory limit: the kernel's OOM killer (SIGKILL),
 #: a Rust allocation failure in calamine (SIGABRT), a C extension's unchecked malloc (SIGSEGV).
 MEMORY_SIGNALS = frozenset({signal.SIGKILL, signal.SIGABRT, signal.SIGSEGV})
-#: Imported once by the fork server, so that each child starts with the readers loaded.
-PRELOAD = ["scorecard.ingest.worker", "scorecard.ingest.readers", "scorecard.ingest.validate"]
+#: Modules the readers import on first use: imported before the memory cap.
+LAZY_IMPORTS = ("scorecard.ingest.readers", "scorecard.sources.registry")
+#: The folder holding the ``scorecard`` package, so the child imports this very code.
+PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 SPLIT_FIX = (
     "Split the data into smaller files (for example one per table or per quarter) and "
     "remove empty rows, columns and sheets, or ask your administrator to raise {env}."
@@ -85,40 +91,42 @@ def run_ingest(
     """:func:`~scorecard.ingest.load_uploads` in a bounded child process; never raises on input.
 
     ``limits`` (the guards' bounds) default to :meth:`Limits.from_env`, ``worker`` to
-    :meth:`WorkerLimits.from_env`. Cost for a normal file: one fork from the fork server (the
-    first job of a process also starts the server) plus pickling the bytes in and the result out.
+    :meth:`WorkerLimits.from_env`. Cost for a normal file: one interpreter start with the
+    readers imported (about 0.5 s on an idle machine) plus pickling the bytes in and the result
+    out; ``bench/worker.py`` measures it.
     """
     limits = limits or Limits.from_env()
     worker = worker or WorkerLimits.from_env()
     uploads = tuple(uploads)
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_child,
-        args=(send, uploads, limits, tuple(profiles), worker.memory_mb),
-        name="scorecard-ingest",
-        daemon=True,
+    job = pickle.dumps((uploads, limits, tuple(profiles)), protocol=pickle.HIGHEST_PROTOCOL)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            [PACKAGE_ROOT, *filter(None, [os.environ.get("PYTHONPATH")])]
+        ),
+    }
+    child = subprocess.Popen(
+        [sys.executable, "-m", "scorecard.ingest.worker", str(worker.memory_mb)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
     )
-    child.start()
-    send.close()  # the child holds the only writing end: its exit ends our wait
-    outcome: tuple[str, object] | None = None
+    outcome: tuple[str, object] | None
     try:
-        if receive.poll(worker.seconds):
-            try:
-                outcome = receive.recv()
-            except (EOFError, OSError):
-                outcome = None  # the child died before it could answer
-        else:
-            outcome = ("timeout", None)
+        answer, _ = child.communicate(job, timeout=worker.seconds)
+        outcome = pickle.loads(answer) if answer else None
+    except subprocess.TimeoutExpired:
+        outcome = ("timeout", None)
+    except Exception:  # noqa: BLE001 - a truncated or garbled answer: the child died answering
+        outcome = None
     finally:
-        if child.is_alive():
+        if child.poll() is None:
             child.kill()
-        child.join()
-        receive.close()
+        child.communicate()  # reaps the child and closes the pipes
     if outcome is not None and outcome[0] == "ok":
         return outcome[1]  # type: ignore[return-value]
-    return failed(uploads, limits_problem(uploads, worker, outcome, child.exitcode))
+    return failed(uploads, limits_problem(uploads, worker, outcome, child.returncode))
 
 
 def run_ingest_paths(
@@ -132,16 +140,16 @@ def run_ingest_paths(
     return run_ingest(read_paths(paths, limits), limits, profiles, worker)
 
 
-def _child(
-    send: Connection,
-    uploads: tuple[Upload, ...],
-    limits: Limits,
-    profiles: tuple[Preset, ...],
-    memory_mb: int,
-) -> None:
-    """The job, in the child: cap the address space, read, send the result (or what stopped it)."""
+def child_main(memory_mb: int, job: BinaryIO, answer: BinaryIO) -> None:
+    """The job, in the child: cap the address space, read, answer with the result (or what
+    stopped it) as a pickled ``(kind, value)`` pair."""
     outcome: tuple[str, object]
     try:
+        # Load the job and every module the readers import lazily before the cap: the limit
+        # is for the parse, and a shared library that cannot be mapped is no answer.
+        uploads, limits, profiles = pickle.load(job)
+        for module in LAZY_IMPORTS:
+            importlib.import_module(module)
         cap = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
         outcome = ("ok", load_uploads(list(uploads), limits, profiles))
@@ -150,11 +158,10 @@ def _child(
     except BaseException as exc:  # noqa: BLE001 - a crash of any kind becomes a sentence
         outcome = ("crash", preview(repr(exc)))
     try:
-        send.send(outcome)
+        answer.write(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+        answer.flush()
     except MemoryError:
         os._exit(EXIT_OUT_OF_MEMORY)
-    finally:
-        send.close()
 
 
 def limits_problem(
@@ -219,3 +226,10 @@ def failed(uploads: Sequence[Upload], problem: Problem) -> IngestResult:
         file_name=names(uploads),
         sha256=upload_sha256(uploads),
     )
+
+
+if __name__ == "__main__":
+    # Only the answer may reach stdout: anything else the readers print goes to stderr.
+    _answer = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    child_main(int(sys.argv[1]), sys.stdin.buffer, _answer)

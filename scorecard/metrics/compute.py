@@ -64,6 +64,10 @@ def compute(dataset: Dataset, period: Period, filters: Filters = Filters(),
     the cascade pillar of people with reports; without it that pillar is left out for
     everyone. People in scope with no activity get zero sums and missing ratios. Empty scope:
     empty frames and a company of zero sums and missing ratios.
+
+    Departments and the company are their people's sums, so they hold people's own activity
+    only: a brand account's rows have no person_id (validation sees to it) and are counted in
+    :mod:`scorecard.stewards`, never here; nor are rows of unknown or ambiguous people.
     """
     scope = build_scope(dataset, period, filters)
     cells = person_cells(scope)

@@ -7,19 +7,34 @@ into contract tables. :func:`read_export` applies one preset to one file, for te
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from scorecard.sources.preset import (
     COUNT,
     AccountRule,
     FieldRule,
     OutcomeRule,
     Preset,
+    RowExpansion,
     RowRule,
 )
 
-__all__ = ["COUNT", "AccountRule", "FieldRule", "OutcomeRule", "Preset", "RowRule", "read_export"]
+if TYPE_CHECKING:
+    from scorecard.sources.apply import Applied
+
+__all__ = [
+    "COUNT",
+    "AccountRule",
+    "FieldRule",
+    "OutcomeRule",
+    "Preset",
+    "RowExpansion",
+    "RowRule",
+    "read_export",
+]
 
 
-def read_export(preset: Preset, name: str, data: bytes):
+def read_export(preset: Preset, name: str, data: bytes) -> Applied:
     """Apply ``preset`` to one file's bytes (every sheet it reads); see :func:`.apply.read_export`."""
     from scorecard.sources.apply import read_export as _read_export
 

@@ -22,9 +22,16 @@ import pandas as pd
 from scorecard.ingest.raw import RawTable
 from scorecard.problems import Problem
 from scorecard.schema import TABLES, header_key
-from scorecard.sources.convert import add_columns, blank_out, to_dates, to_numbers, to_text
+from scorecard.sources.convert import (
+    Distinct,
+    add_columns,
+    blank_out,
+    to_dates,
+    to_numbers,
+    to_text,
+)
 from scorecard.sources.outcomes import aggregate
-from scorecard.sources.preset import FieldRule, Preset
+from scorecard.sources.preset import FieldRule, Preset, expanded
 from scorecard.sources.rows import drop_rows
 
 if TYPE_CHECKING:
@@ -94,14 +101,7 @@ def apply_preset(
     body = grid.cells[data_at]
     keep, problems = drop_rows(preset, body, columns, label)
     body, rows = body[keep], grid.row_numbers[data_at][keep]
-    cache: dict[str, np.ndarray | None] = {}
-
-    def column(header: str) -> np.ndarray | None:
-        key = header_key(header)
-        if key not in cache:
-            j = columns.get(key)
-            cache[key] = None if j is None else blank_out(body[:, j], preset.blank_values)
-        return cache[key]
+    column = SheetColumns(body, columns, preset.blank_values)
 
     if preset.outcome_rules:
         table, more = aggregate(preset, column, rows, label)
@@ -120,13 +120,44 @@ def apply_preset(
         labels=tuple(lab for _, lab in out.values()),
         origin=preset.id,
     )
-    return Applied((table,), tuple(problems), label)
+    tables, problems = [table], list(problems)
+    for expansion in preset.expansions:  # the same rows read again (posts AND shares)
+        more = apply_preset(expanded(preset, expansion), grid, file_name, header_at)
+        tables += more.tables
+        problems += more.problems
+    return Applied(tuple(tables), tuple(problems), label)
 
 
 Columns = dict[str, tuple[np.ndarray, str]]
 
 
-def _convert(preset: Preset, rule: FieldRule, cells: np.ndarray) -> np.ndarray:
+class SheetColumns:
+    """The data rows' columns by export header, blanks already out; each column is hashed once
+    (:class:`~scorecard.sources.convert.Distinct`) and materialised only when asked."""
+
+    def __init__(self, body: np.ndarray, columns: dict[str, int], blanks: tuple[str, ...]):
+        self._body, self._columns, self._blanks = body, columns, blanks
+        self._distinct: dict[str, Distinct | None] = {}
+        self._cells: dict[str, np.ndarray | None] = {}
+
+    def distinct(self, header: str) -> Distinct | None:
+        """The column hashed into its distinct cells, for conversions."""
+        key = header_key(header)
+        if key not in self._distinct:
+            cells = self(header)
+            self._distinct[key] = None if cells is None else Distinct.of(cells)
+        return self._distinct[key]
+
+    def __call__(self, header: str) -> np.ndarray | None:
+        """The column's cells, or ``None`` when the sheet has no such header."""
+        key = header_key(header)
+        if key not in self._cells:
+            j = self._columns.get(key)
+            self._cells[key] = None if j is None else blank_out(self._body[:, j], self._blanks)
+        return self._cells[key]
+
+
+def _convert(preset: Preset, rule: FieldRule, column: SheetColumns, header: str) -> np.ndarray:
     """One export column as the contract column ``rule.field`` needs it."""
     contract = TABLES.get(preset.table)
     kind = (
@@ -134,21 +165,22 @@ def _convert(preset: Preset, rule: FieldRule, cells: np.ndarray) -> np.ndarray:
         if contract is not None and rule.field in contract.column_names
         else "text"
     )
+    cells = column.distinct(header)
     if kind == "date":
-        return to_dates(cells, preset.date_formats, preset.date_order)
+        return to_dates(cells, preset.date_formats, preset.date_order).cells()
     if kind in ("number", "integer"):
-        return to_numbers(cells, preset.number_locale, rule.unit)
-    return to_text(cells, rule.vocabulary, rule.default, rule.multi_value, rule.split)
+        return to_numbers(cells, preset.number_locale, rule.unit).cells()
+    return to_text(cells, rule.vocabulary, rule.default, rule.multi_value, rule.split).cells()
 
 
-def _fields(preset: Preset, column, n: int) -> Columns:
+def _fields(preset: Preset, column: SheetColumns, n: int) -> Columns:
     out: Columns = {}
     for rule in preset.fields:
         present = [h for h in rule.headers if column(h) is not None]
         if not present or rule.field in out:
             continue
         used = present if rule.combine == "sum" else present[:1]
-        parts = [_convert(preset, rule, column(h)) for h in used]
+        parts = [_convert(preset, rule, column, h) for h in used]
         out[rule.field] = (add_columns(parts) if len(parts) > 1 else parts[0], " + ".join(used))
     for name, template in preset.derived.items():
         value = _derive(template, column, n)
@@ -169,7 +201,7 @@ def _fill(out: Columns, name: str, value: np.ndarray, label: str) -> None:
     out[name] = (np.where(blank, value, current).astype(object), current_label)
 
 
-def _derive(template: str, column, n: int) -> np.ndarray | None:
+def _derive(template: str, column: SheetColumns, n: int) -> np.ndarray | None:
     """``template`` with each ``{Header}`` replaced by that column's text (blank: "").
 
     Spaces are collapsed and trimmed; a result with no text is blank. ``None`` when no header
@@ -191,7 +223,7 @@ def _derive(template: str, column, n: int) -> np.ndarray | None:
     return text.where(text != "", None).to_numpy(dtype=object, na_value=None)
 
 
-def _account(preset: Preset, column, file_name: str, n: int, out: Columns) -> Columns:
+def _account(preset: Preset, column: SheetColumns, file_name: str, n: int, out: Columns) -> Columns:
     """``account`` (and ``person_id`` when nothing else supplies it) from the preset's rule."""
     rule = preset.account_from
     if rule is None:

@@ -9,6 +9,8 @@ column with its usual message; blanks (and the preset's blank values) become ``N
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -29,28 +31,69 @@ _LOCALES: dict[str, tuple[str, str]] = {
 _PLAIN_NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
 
 
-def per_distinct(cells: np.ndarray, convert: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+@dataclass(frozen=True)
+class Distinct:
+    """A column as its distinct cells (``values``) and, per row, which one (``codes``; -1 for an
+    empty cell). Conversions run on ``values`` only: a column is hashed once, however many
+    conversions follow."""
+
+    codes: np.ndarray
+    values: np.ndarray
+
+    @classmethod
+    def of(cls, cells: np.ndarray) -> Distinct:
+        codes, uniques = pd.factorize(pd.Series(cells, dtype=object, copy=False), sort=False)
+        return cls(codes, np.asarray(uniques, dtype=object))
+
+    def map(self, convert: Callable[[np.ndarray], np.ndarray]) -> Distinct:
+        return Distinct(self.codes, np.asarray(convert(self.values), dtype=object))
+
+    def cells(self) -> np.ndarray:
+        """One cell per row again (``None`` where empty)."""
+        values = np.append(self.values, None).astype(object)
+        return values[np.where(self.codes < 0, len(self.values), self.codes)]
+
+
+Cells = TypeVar("Cells", np.ndarray, Distinct)
+
+
+def per_distinct(cells: Cells, convert: Callable[[np.ndarray], np.ndarray]) -> Cells:
     """Apply ``convert`` (object array → object array, same length) to the distinct non-null
-    cells only and spread the results back; ``None`` cells stay ``None``."""
-    codes, uniques = pd.factorize(pd.Series(cells, dtype=object, copy=False), sort=False)
-    converted = np.asarray(convert(np.asarray(uniques, dtype=object)), dtype=object)
-    return np.append(converted, None).astype(object)[np.where(codes < 0, len(converted), codes)]
+    cells only; a :class:`Distinct` stays one, an array of cells comes back as cells."""
+    if isinstance(cells, Distinct):
+        return cells.map(convert)
+    return Distinct.of(cells).map(convert).cells()
 
 
-def blank_out(cells: np.ndarray, blank_values: tuple[str, ...]) -> np.ndarray:
-    """``None`` for blank cells: empty or spaces, or one of ``blank_values`` (case-insensitive)."""
-    blanks = {v.strip().lower() for v in blank_values} | {""}
+def blank_spellings(blank_values: tuple[str, ...]) -> frozenset[str]:
+    """Every spelling of the blank values matched: as given, lower, upper and title case, each
+    with or without one space on either side ("N/A", "n/a", " - ")."""
+    forms = set()
+    for value in {v.strip() for v in blank_values} | {""}:
+        for cased in {value, value.lower(), value.upper(), value.title(), value.capitalize()}:
+            forms |= {cased, f" {cased}", f"{cased} ", f" {cased} "}
+    return frozenset(forms)
+
+
+def blank_out(cells: Cells, blank_values: tuple[str, ...]) -> Cells:
+    """``None`` for blank cells: one of ``blank_values`` in a spelling of
+    :func:`blank_spellings` (cells of spaces only are blank for the validator anyway).
+
+    One hashed look-up per cell (no per-cell Python), so it is cheap on a raw column.
+    """
+    spellings = list(blank_spellings(blank_values))
 
     def convert(values: np.ndarray) -> np.ndarray:
+        hits = pd.Series(values, dtype=object, copy=False).isin(spellings).to_numpy(dtype=bool)
+        if not hits.any():
+            return values  # nothing to blank: no copy (callers never write into it)
         out = values.copy()
-        is_text = _is_text(values)
-        if is_text.any():
-            text = pd.Series(values[is_text], dtype="str").str.strip().str.lower()
-            hit = text.isin(blanks).to_numpy(dtype=bool)
-            out[np.flatnonzero(is_text)[hit]] = None
+        out[hits] = None
         return out
 
-    return per_distinct(cells, convert)
+    if isinstance(cells, Distinct):
+        return cells.map(convert)
+    return convert(np.asarray(cells, dtype=object))
 
 
 def _is_text(values: np.ndarray) -> np.ndarray:
@@ -60,13 +103,22 @@ def _is_text(values: np.ndarray) -> np.ndarray:
     return np.array([isinstance(v, str) for v in values], dtype=bool)
 
 
+def _is_number(values: np.ndarray) -> np.ndarray:
+    """Which values are numbers (not booleans); one C pass when all of them are."""
+    if infer_dtype(values, skipna=False) in ("floating", "integer", "mixed-integer-float"):
+        return np.ones(len(values), dtype=bool)
+    return np.array(
+        [isinstance(v, (int, float)) and not isinstance(v, bool) for v in values], dtype=bool
+    )
+
+
 def _text_part(values: np.ndarray) -> tuple[np.ndarray, pd.Series]:
     """Which values are text, and that text stripped (``str`` dtype)."""
     is_text = _is_text(values)
     return is_text, pd.Series(values[is_text], dtype="str").str.strip()
 
 
-def to_numbers(cells: np.ndarray, locale: str, unit: str) -> np.ndarray:
+def to_numbers(cells: Cells, locale: str, unit: str) -> Cells:
     """Numbers written the locale's way ("1,234.5" en; "1.234,5" de; "1 234,5" fr), a trailing
     "%" dividing by 100, then times the unit's factor (:data:`UNITS`: seconds → minutes / 60).
 
@@ -77,9 +129,7 @@ def to_numbers(cells: np.ndarray, locale: str, unit: str) -> np.ndarray:
 
     def convert(values: np.ndarray) -> np.ndarray:
         out = values.copy()
-        is_number = np.array(
-            [isinstance(v, (int, float)) and not isinstance(v, bool) for v in values], dtype=bool
-        )
+        is_number = _is_number(values)
         if is_number.any() and factor != 1.0:
             out[is_number] = values[is_number].astype(float) * factor
         is_text, text = _text_part(values)
@@ -98,7 +148,7 @@ def to_numbers(cells: np.ndarray, locale: str, unit: str) -> np.ndarray:
     return per_distinct(cells, convert)
 
 
-def to_dates(cells: np.ndarray, formats: tuple[str, ...], order: str) -> np.ndarray:
+def to_dates(cells: Cells, formats: tuple[str, ...], order: str) -> Cells:
     """Dates read by the preset's explicit ``formats`` (tried in turn; a zone such as ``%z`` is
     dropped so the local calendar date is kept), then numeric d/m/y text in ``order`` ("DMY" or
     "MDY"; dotted dates are always day-first). Returns ``pandas.Timestamp`` at midnight where
@@ -145,8 +195,8 @@ def to_dates(cells: np.ndarray, formats: tuple[str, ...], order: str) -> np.ndar
 
 
 def to_text(
-    cells: np.ndarray, vocabulary: Mapping[str, str], default: str, multi_value: str, split: str
-) -> np.ndarray:
+    cells: Cells, vocabulary: Mapping[str, str], default: str, multi_value: str, split: str
+) -> Cells:
     """Text cells rewritten: first value of a multi-value cell, "Last, First" → "First Last",
     then the vocabulary (case- and space-insensitive) with ``default`` for a value it lacks.
     Numbers and dates pass through untouched (the validator turns 7.0 into "7")."""

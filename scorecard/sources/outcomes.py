@@ -136,7 +136,8 @@ def aggregate(
             pd.Series(list(out["month"]), dtype=object),
             pd.Series(out["metric"], dtype=object),
             pd.Series(out["value"].to_numpy(), dtype=object),
-            pd.Series(out["person"].to_numpy(dtype=object), dtype=object),
+            # groupby(dropna=False) gives a blank owner back as NaN: the contract's blank is None
+            pd.Series([None if pd.isna(v) else v for v in out["person"]], dtype=object),
         ),
         out["row"].to_numpy(dtype=np.int64),
         labels=(

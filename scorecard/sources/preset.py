@@ -39,10 +39,11 @@ ignored). Worked example, an imaginary "Chirp" analytics CSV (``chirp_@ada_2026-
     )
 
 Applied to that file, the engine yields one ``activity`` RawTable with headers ``post_id, date,
-action, impressions, reactions, comments_received, minutes, url, channel, account, person_id``
-and one row (Excel/CSV row 2): ``p1, 2026-03-02, post, 1200.0, 40.0, 3.0, 1.5, https://…,
-Chirp, ada, ada`` (no person column, so ``person_id`` carries the account for identity
-resolution); the "Total" row is dropped silently.
+action, impressions, reactions, comments_received, minutes, url, channel, account, person_id,
+source`` and one row (Excel/CSV row 2): ``p1, 2026-03-02, post, 1200.0, 40.0, 3.0, 1.5,
+https://…, Chirp, ada, ada, chirp_@ada_2026-03.csv`` (no person column, so ``person_id``
+carries the account for identity resolution; ``source`` is the file name); the "Total" row is
+dropped silently. ``tests/test_sources_engine.py`` pins this example (plus a second row).
 """
 
 from __future__ import annotations
@@ -158,6 +159,34 @@ class OutcomeRule:
 
 
 @dataclass(frozen=True)
+class RowExpansion:
+    """The preset's sheet read once more: its rows are more rows of the preset's table.
+
+    One export row may hold two kinds of activity (EveryoneSocial's per-user report: posts
+    published AND shares made); one reading gives one row per export row, so the second kind
+    is an expansion. It reads the same data rows as the preset with:
+
+    - ``fields``: rules replacing the preset's rule for the same field (a rule with no headers
+      leaves that field out, e.g. clicks that belong to the shares only); other fields added;
+    - ``constants``: over the preset's (so a mapping step's constant, such as the period of an
+      undated report, reaches every reading);
+    - ``drop_rows``: INSTEAD of the preset's (rows with nothing of this kind; repeat any footer
+      rule the reading needs).
+
+    Header search, dates, numbers, blanks, derived columns and the account are the preset's.
+    The rows form a second table of the same sheet with the export's row numbers, so messages
+    name the export's own column ("Posts"). Leave ``post_id`` and ``url`` out of an expansion:
+    rows of several files sharing them are counted once. ``reason`` names the rows ("posts
+    published"). Not for CRM presets (``outcome_rules``).
+    """
+
+    reason: str
+    fields: tuple[FieldRule, ...] = ()
+    constants: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    drop_rows: tuple[RowRule, ...] = ()
+
+
+@dataclass(frozen=True)
 class Preset:
     """One known export layout (or a user's saved mapping profile); see the module docstring.
 
@@ -181,7 +210,8 @@ class Preset:
     ``number_locale`` ("en": "1,234.5"; "de"/"fr": "1.234,5" / "1 234,5"); ``blank_values`` (cells
     read as blank, compared after stripping, case-insensitively); ``account_from``
     (:class:`AccountRule`, or ``None``); ``outcome_rules`` (:class:`OutcomeRule`: when set, the
-    table is ``outcomes`` and rows are aggregated instead of mapped one to one).
+    table is ``outcomes`` and rows are aggregated instead of mapped one to one); ``expansions``
+    (:class:`RowExpansion`: the sheet read again for a second kind of row).
 
     When no rule supplies ``person_id`` but an account is known, ``person_id`` carries the
     account, so identity resolution can find its owner.
@@ -209,6 +239,7 @@ class Preset:
     blank_values: tuple[str, ...] = ("", "-", "–", "n/a", "N/A", "null", "none")
     account_from: AccountRule | None = None
     outcome_rules: tuple[OutcomeRule, ...] = ()
+    expansions: tuple[RowExpansion, ...] = ()
 
     @property
     def label(self) -> str:
@@ -232,6 +263,20 @@ class Preset:
         return cls.from_dict(json.loads(text))
 
 
+def expanded(preset: Preset, expansion: RowExpansion) -> Preset:
+    """The preset that reads ``preset``'s sheet the way ``expansion`` says (see
+    :class:`RowExpansion`); its own expansions are none."""
+    replaced = {r.field: r for r in expansion.fields}
+    kept = tuple(replaced.pop(r.field, r) for r in preset.fields)
+    return dataclasses.replace(
+        preset,
+        fields=kept + tuple(replaced.values()),
+        constants={**preset.constants, **expansion.constants},
+        drop_rows=expansion.drop_rows,
+        expansions=(),
+    )
+
+
 def _plain(value: object) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
@@ -247,6 +292,7 @@ _RULE_TYPES: dict[str, type] = {
     "RowRule": RowRule,
     "AccountRule": AccountRule,
     "OutcomeRule": OutcomeRule,
+    "RowExpansion": RowExpansion,
 }
 
 

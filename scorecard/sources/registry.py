@@ -28,7 +28,7 @@ import numpy as np
 from scorecard.schema import TABLES, header_key, table_for_sheet
 from scorecard.sources import presets as _presets_package
 from scorecard.sources.apply import header_columns
-from scorecard.sources.preset import SPLITS, UNITS, Preset
+from scorecard.sources.preset import SPLITS, UNITS, Preset, expanded
 
 if TYPE_CHECKING:
     from scorecard.ingest.readers import Grid
@@ -124,6 +124,8 @@ def check_presets(presets: Sequence[Preset]) -> list[str]:
             errors.append(f"{p.id}: date_order {p.date_order!r} is not one of DMY, MDY, YMD")
         if p.number_locale not in _LOCALES:
             errors.append(f"{p.id}: number_locale {p.number_locale!r} is not en, de or fr")
+        for e in p.expansions:  # each reading must be as sound as a preset
+            errors += [f"{err} (expansion {e.reason!r})" for err in check_presets([expanded(p, e)])]
     return errors
 
 

@@ -73,6 +73,7 @@ def drop_rows(
             f"Rows that are not data for the app were left out of '{label}': {listed}.",
             "Nothing to do if that is right; if one of them should count, change its row in the "
             "export (or in the mapping step) so it no longer looks like one.",
+            table=preset.table,
             sheet=label,
         )
     ]

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 import streamlit as st
 
+from scorecard.access import Access
 from scorecard.dataset import DatasetInfo, Filters, Period
 from scorecard.export import MEDIA_TYPES, Format, render
-from scorecard.report import build_report
-from scorecard.ui import cache
+from scorecard.report import Report, build_report
+from scorecard.ui import access, cache
 
 PACK: tuple[tuple[Format, str, str], ...] = (
     ("pptx", "PowerPoint deck", ":material/slideshow:"),
@@ -27,16 +29,33 @@ PACK: tuple[tuple[Format, str, str], ...] = (
 )
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _report(key: str, period: Period, filters: Filters) -> dict[str, Any]:
-    return build_report(cache.dataset(key), period, filters)
+# A resource, not data: the Report is immutable, so sessions share it instead of a pickled copy.
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _report(key: str, period: Period, filters: Filters,
+            scope: tuple[str, ...] | None = None) -> Report:
+    if scope is None:
+        return build_report(cache.dataset(key), period, filters)
+    # A scoped viewer's pack is the whole company's report with the rows outside the scope (and
+    # outside the chosen department) dropped: company figures and bonus shares are the ones
+    # computed for everyone, never recomputed from the scope's rows.
+    chosen = tuple(d for d in (filters.departments or scope) if d in scope) or scope
+    whole = Filters(tiers=filters.tiers, channels=filters.channels)
+    return build_report(cache.dataset(key), period, whole).within(chosen)
 
 
 @st.cache_data(show_spinner=False, max_entries=12)
 def pack_bytes(key: str, period: Period, filters: Filters, fmt: Format,
-               _info: DatasetInfo) -> bytes:
-    """The board pack as one file; ``_info`` (not hashed) follows from ``key``."""
-    return render(_report(key, period, filters), fmt, meta=_info)
+               _info: DatasetInfo, scope: tuple[str, ...] | None = None) -> bytes:
+    """The board pack as one file, holding only ``scope``'s departments (``None``: all);
+    ``_info`` (not hashed) follows from ``key``."""
+    return render(_report(key, period, filters, scope), fmt, meta=_info)
+
+
+def _audited(what: str, who: Access, build: Callable[[], bytes]) -> bytes:
+    """``build()``, with the download in the audit log (runs when the button is clicked)."""
+    data = build()
+    access.record("download", what, who)
+    return data
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -57,22 +76,33 @@ def file_stem(period: Period, scope: str) -> str:
 
 def board_pack_buttons(key: str, info: DatasetInfo, period: Period, filters: Filters,
                        scope: str, widget_prefix: str) -> None:
-    """The deck, the workbook and the JSON with exactly the numbers of this view."""
+    """The deck, the workbook and the JSON with exactly the numbers of this view, within the
+    viewer's scope; nothing for a role without downloads."""
+    who = access.current()
+    if not who.downloads:
+        return
     stem = file_stem(period, scope)
     for column, (fmt, label, icon) in zip(st.columns(len(PACK)), PACK, strict=True):
+        build = partial(pack_bytes, key, period, filters, fmt, info, who.scope)
         column.download_button(
-            label, data=partial(pack_bytes, key, period, filters, fmt, info),
+            label, data=partial(_audited, f"board pack {stem}.{fmt}", who, build),
             file_name=f"{stem}.{fmt}", mime=MEDIA_TYPES[fmt], icon=icon,
             key=f"{widget_prefix}_pack_{fmt}", on_click="ignore", width="stretch")
 
 
 def chart_buttons(chart: Any, name: str, widget_key: str) -> None:
-    """PNG and SVG downloads of one chart on screen (an Altair chart or a Vega-Lite dict)."""
+    """PNG and SVG downloads of one chart on screen (an Altair chart or a Vega-Lite dict);
+    nothing for a role without downloads."""
+    who = access.current()
+    if not who.downloads:
+        return
     spec = chart if isinstance(chart, dict) else chart.to_dict()
     spec_json = json.dumps(spec, sort_keys=True, default=str)
     with st.popover("Save chart", icon=":material/download:"):
         for kind in ("png", "svg"):
             st.download_button(
-                f"{kind.upper()} image", data=partial(_chart_file, spec_json, kind),
+                f"{kind.upper()} image",
+                data=partial(_audited, f"chart {name}.{kind}", who,
+                             partial(_chart_file, spec_json, kind)),
                 file_name=f"{name}.{kind}", mime=MEDIA_TYPES[kind],
                 key=f"{widget_key}_{kind}", on_click="ignore")

@@ -13,7 +13,7 @@ from datetime import date
 import streamlit as st
 
 from scorecard.dataset import DatasetInfo, Filters, Period
-from scorecard.ui import cache, navigation, periods, profiling
+from scorecard.ui import access, cache, navigation, periods, profiling
 from scorecard.ui.text import literal
 
 ALL_DEPARTMENTS = "All departments"
@@ -92,7 +92,7 @@ def sidebar() -> Selection:
         period = periods.resolve(choice, last, custom)
         st.caption(f"{period_caption(period)}  \ncompared with "
                    f"{period_caption(periods.previous(choice, period))}")
-        options = (ALL_DEPARTMENTS, *facts.departments)
+        options = access.department_options(ALL_DEPARTMENTS, facts.departments)  # the scope
         _keep_valid(KEY_DEPARTMENT, options)
         department = st.selectbox("Department", options, key=KEY_DEPARTMENT)
     selection = Selection(
@@ -146,6 +146,9 @@ def selection() -> Selection:
     """The choice made in this run's sidebar (``app.py`` renders it before every page)."""
     if not st.session_state.get(_FRAMED):
         _escape_legacy_pages_mode()
+        if access.signed_in_mode():  # the frame's role check never ran: show nothing
+            st.info("Open the app from its home page to sign in.")
+            st.stop()
         return sidebar()
     chosen = st.session_state.get(_SELECTION)
     if chosen is None:

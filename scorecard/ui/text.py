@@ -10,8 +10,9 @@ string bound for one of those goes through :func:`literal`.
 Plain-text elements need no escaping (the backslashes would show there): ``st.dataframe`` and
 ``st.data_editor`` cells and headers, ``st.selectbox`` options, ``st.text``, ``st.code``. Raw
 HTML is never rendered (no ``unsafe_allow_html`` anywhere); ``<`` is escaped all the same.
-Charts (Vega-Lite titles, labels, tooltips) and the deck draw text, not markup. Pure: no
-Streamlit import.
+Charts draw titles and labels as text, and their tooltips escape ``&`` and ``<`` (vega-tooltip's
+default ``sanitize``, which Streamlit keeps); the deck writes text runs. Pure: no Streamlit
+import.
 """
 
 from __future__ import annotations

@@ -27,9 +27,21 @@ if TYPE_CHECKING:
 PROBLEM_COLUMNS = ("severity", "sheet", "row", "column", "value", "message", "fix")
 
 
-@st.cache_data(show_spinner="Checking the files…", max_entries=4)
+#: Outcomes that may depend on how busy the machine was, not on the file: never kept cached.
+TRANSIENT_CODES = frozenset({"worker_timeout", "worker_crash"})
+
+
 def validate(uploads: tuple[Upload, ...]) -> IngestResult:
-    """The ingest result of the uploaded files (cached on their names and bytes)."""
+    """The ingest result of the uploaded files (cached on their names and bytes, except a
+    timeout or a crash of the reader, so that uploading the file again reads it again)."""
+    result = _validate(uploads)
+    if any(p.code in TRANSIENT_CODES for p in result.report.problems):
+        _validate.clear()
+    return result
+
+
+@st.cache_data(show_spinner="Checking the files…", max_entries=4)
+def _validate(uploads: tuple[Upload, ...]) -> IngestResult:
     from scorecard.ingest.worker import run_ingest
 
     return run_ingest(list(uploads))

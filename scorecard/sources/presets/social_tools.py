@@ -19,7 +19,7 @@ Conventions shared by the four presets:
 
 from __future__ import annotations
 
-from scorecard.sources.preset import AccountRule, FieldRule, Preset, RowRule
+from scorecard.sources.preset import AccountRule, FieldRule, Preset, RowExpansion, RowRule
 
 #: Sprout's "Post Type" values (all networks in one column) → contract actions. Sprout writes a
 #: reply as "'@Reply": the apostrophe keeps spreadsheets from reading "@..." as a formula.
@@ -123,11 +123,12 @@ EVERYONESOCIAL_USERS = Preset(
         "Shares are shares MADE by the employee (action share, "
         "count = Shares) and Clicks the clicks those shares received; 'Reach' is the size of "
         "their connected networks (followers), not impressions, and is not read here. 'Posts' "
-        "are posts inside the EveryoneSocial workspace, left out (one export row gives one "
-        "activity row). The help centre shows the column labels but not the download's exact "
+        "are posts the employee published in the EveryoneSocial workspace: read again from the "
+        "same row as action post (count = Posts, no clicks). The help centre shows the column labels but not the download's exact "
         "header spelling or date format; headers match case-, space- and underscore-"
         "insensitively (user_status, last_active). The social network of each share is not in "
-        "this report: channel is 'EveryoneSocial'. Rows with no shares are skipped."
+        "this report: channel is 'EveryoneSocial'. Users with no shares (no posts) give no "
+        "share (post) row."
     ),
     table="activity",
     fingerprint=("Name", "Shares", "Clicks"),
@@ -151,6 +152,22 @@ EVERYONESOCIAL_USERS = Preset(
     drop_rows=(
         RowRule(
             "users with no shares in the period", pattern=r"0+(\.0*)?|", header="Shares", warn=False
+        ),
+    ),
+    expansions=(
+        # One row holds two kinds of activity: shares made (above) and posts published.
+        RowExpansion(
+            "posts published in the workspace",
+            fields=(FieldRule("count", ("Posts",)), FieldRule("clicks", ())),
+            constants={"action": "post"},
+            drop_rows=(
+                RowRule(
+                    "users with no posts in the period",
+                    pattern=r"0+(\.0*)?|",
+                    header="Posts",
+                    warn=False,
+                ),
+            ),
         ),
     ),
 )
