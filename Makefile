@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(PY) bench/cascade.py
 	$(PY) bench/app.py
 	$(PY) bench/views.py
+	$(PY) bench/pages.py
 	$(PY) bench/store.py
 
 sample: $(STAMP)

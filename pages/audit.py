@@ -8,13 +8,12 @@ import streamlit as st
 from scorecard.access import RolesFileError
 from scorecard.audit import audit_log
 from scorecard.export.safe_text import csv_bytes
-from scorecard.ui import access, cache, state
+from scorecard.ui import access, cache, legacy
 from scorecard.ui.text import literal
 
 LOG_ROWS = 5000  # the page shows and the CSV carries the newest rows; older ones stay stored
 
-if not state.in_frame():
-    state.selection()  # outside the frame (legacy pages/ mode): leave it first
+legacy.leave()  # outside app.py's frame (Streamlit's legacy pages/ mode): leave it first
 if not access.current().may_open("audit"):  # the frame refuses first; never rely on one check
     st.stop()
 

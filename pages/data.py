@@ -8,7 +8,7 @@ import streamlit as st
 from scorecard.assumptions import SETTINGS
 from scorecard.ingest.raw import Upload
 from scorecard.schema import DIRECTIONS, TABLES
-from scorecard.ui import access, cache, mapping, publishing, state, upload
+from scorecard.ui import access, cache, legacy, mapping, publishing, state, upload
 from scorecard.ui.text import literal
 
 FLASH = "data_flash"
@@ -198,8 +198,7 @@ def edit_tab(uploader: str) -> None:
     flash("success" if outcome.stored else "info", outcome.message)
 
 
-if not state.in_frame():
-    state.selection()  # outside the frame (legacy pages/ mode): leave it first
+legacy.leave()  # outside app.py's frame (Streamlit's legacy pages/ mode): leave it first
 st.title("Data")
 show_flash()
 # The uploader is who is signed in (local mode: this computer's user), never typed.

@@ -90,4 +90,5 @@ else:
             st.caption("Nobody.")
         else:
             st.dataframe(rows, hide_index=True, width="stretch", column_config=config,
-                         key=f"overview_{title.lower()}")
+                         key=f"overview_{title.lower()}",  # the key columns first: a phone
+                         column_order=("name", "now", "change", "before", "department"))

@@ -5,18 +5,22 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from scorecard import ranking
 from scorecard.assumptions import PILLARS
+from scorecard.dataset import Filters
 from scorecard.dictionary import REGISTRY, STAGES, metric
 from scorecard.metrics import SCORECARD_METRICS
-from scorecard.schema import TIERS
+from scorecard.schema import EXECUTIVE_TIERS, TIERS
 from scorecard.score import explain
 from scorecard.ui import advice, cache, downloads, layout, state
 from scorecard.ui import format as fmt
 from scorecard.ui.text import literal
 
 CARD_METRICS = ("actions", "dialogue_ratio", "engagement_rate", "social_roi")
-MAX_CARDS = 12  # a screenful or two; the Person tab and the table have everyone
-DEFAULT_TIERS = ["C-suite", "VP"]
+#: Cards per page: four cards draw in about the time the Overview takes
+#: (bench/pages.py); the pages, the Person tab and the table have everyone.
+CARDS_PER_PAGE = 4
+DEFAULT_TIERS = list(EXECUTIVE_TIERS)
 
 chosen = state.selection()
 money = literal(chosen.currency)  # a metric's value and delta render Markdown: user text
@@ -36,12 +40,15 @@ if people.empty:
 Lines = dict[tuple[str, str], list[float]]
 
 
-def rank_table(peers: pd.DataFrame, metric_ids: tuple[str, ...]) -> pd.DataFrame:
-    """Rank of each peer on each metric (1 = best, by the metric's direction)."""
-    table = pd.DataFrame({m: advice.ordinal_rank(peers[m], metric(m).direction == "up")
-                          for m in metric_ids}, index=peers.index)
-    table.attrs["ranked"] = table.notna().sum().astype(int).to_dict()  # "of N" per metric
-    return table
+def rank_table(peers: pd.DataFrame, metric_ids: tuple[str, ...], tiers: tuple[str, ...]
+               ) -> pd.DataFrame:
+    """Rank text of each peer on each metric by :mod:`scorecard.ranking`'s rules, saying what
+    it is of ("=2nd of 9 among VP in Sales"); "" where there is no rank."""
+    scope = ranking.scope_words(Filters(departments=chosen.filters.departments, tiers=tiers))
+    none = pd.Series("", index=peers.index, dtype="str")
+    return pd.DataFrame({m: ranking.rank_texts(peers[m], metric(m).direction, scope)
+                         if ranking.ranks_people(metric(m)) else none for m in metric_ids},
+                        index=peers.index)
 
 
 def person_metric(row: pd.Series, metric_id: str, peers: pd.DataFrame, ranks: pd.DataFrame,
@@ -55,7 +62,9 @@ def person_metric(row: pd.Series, metric_id: str, peers: pd.DataFrame, ranks: pd
               delta=fmt.delta(metric_id, row[metric_id], previous, money),
               delta_color=fmt.delta_color(metric_id), help=fmt.help_text(definition), border=border,
               chart_data=line if len(line) >= 2 else None)
-    st.caption(advice.rank_text(ranks.at[row.name, metric_id], ranks.attrs["ranked"][metric_id]))
+    rank = ranks.at[row.name, metric_id]
+    if rank:
+        st.caption(rank)
 
 
 def pillar_bars(pillars: pd.Series) -> None:
@@ -98,19 +107,30 @@ def cards_tab() -> None:
         layout.nobody("people of these tiers")
         return
     st.caption(f"{len(peers)} people, best leadership score first; ranks are among them. "
-               f"Changes are against {state.period_caption(chosen.previous)}; the small "
-               f"charts show the months up to {chosen.period.end:%B %Y}.")
-    shown = peers.index[:MAX_CARDS]
+               f"Changes are against {state.period_caption(chosen.previous)}; monthly trends "
+               f"show the months up to {chosen.period.end:%B %Y}.")
+    pages = -(-len(peers) // CARDS_PER_PAGE)
+    page = 1
+    if pages > 1:
+        page = st.segmented_control("Page", range(1, pages + 1), default=1, key="cards_page",
+                                    required=True) or 1
+    first = (min(page, pages) - 1) * CARDS_PER_PAGE
+    shown = peers.index[first:first + CARDS_PER_PAGE]
     metric_ids = ("leadership_score", *CARD_METRICS)
-    lines = cache.sparklines(chosen.key, chosen.period, chosen.filters, metric_ids, tuple(shown))
-    ranks = rank_table(peers, metric_ids)
+    # Trends on demand: the monthly series cost the first view more than all the cards, and
+    # each trend is a chart the browser draws (bench/pages.py). Leadership score only.
+    trends = st.toggle("Monthly trends", key="cards_trends",
+                       help="A small chart of each leadership score, month by month.")
+    lines = cache.sparklines(chosen.key, chosen.period, chosen.filters, ("leadership_score",),
+                             tuple(shown)) if trends else {}
+    ranks = rank_table(peers, metric_ids, tuple(tiers))
     columns = st.columns(2)
     for i, person_id in enumerate(shown):
         with columns[i % 2].container(border=True):
             card(person_id, peers, ranks, lines)
-    if len(peers) > MAX_CARDS:
-        st.caption(f"The first {MAX_CARDS} of {len(peers)} are shown; the Person tab and the "
-                   "Everyone table have the rest.")
+    if pages > 1:
+        st.caption(f"Cards {first + 1}–{first + len(shown)} of {len(peers)}: pick a page above; "
+                   "the Person tab has every figure of one person with its trend.")
 
 
 def person_tab() -> None:
@@ -130,7 +150,7 @@ def person_tab() -> None:
                "selection.")
     lines = cache.sparklines(chosen.key, chosen.period, chosen.filters,
                              tuple(SCORECARD_METRICS), (person_id,))
-    ranks = rank_table(peers, tuple(SCORECARD_METRICS))
+    ranks = rank_table(peers, tuple(SCORECARD_METRICS), (row["tier"],))
     card(person_id, peers, ranks, lines)
     for stage in STAGES:
         ids = [m.id for m in REGISTRY if m.stage == stage and m.id in SCORECARD_METRICS]
@@ -167,13 +187,13 @@ def everyone_tab() -> None:
     st.caption("Click a column header to sort. Missing values (a ratio over zero) are blank.")
 
 
-cards_view, person_view, everyone_view = st.tabs(["Executives", "Person", "Everyone"])
-with cards_view:
-    cards_tab()
-with person_view:
-    person_tab()
-with everyone_view:
-    everyone_tab()
+# Lazy tabs: only the open tab runs and is drawn (the Everyone table is the browser's
+# slowest element), so the first view costs one tab (bench/pages.py).
+views = st.tabs(["Executives", "Person", "Everyone"], key="cards_view", on_change="rerun")
+for view, render in zip(views, (cards_tab, person_tab, everyone_tab), strict=True):
+    if view.open:
+        with view:
+            render()
 
 st.divider()
 st.caption("Take these scorecards into a meeting: the same numbers as a deck, a workbook or "

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from scorecard.dictionary import is_metric, metric
+from scorecard.goals import goal_label, goal_unit, in_scope
+from scorecard.ranking import ordinal
 from scorecard.ui import access, cache, layout, state
 from scorecard.ui import format as fmt
 from scorecard.ui.text import literal
@@ -23,14 +24,6 @@ chosen = state.selection()
 if not layout.heading("Vision & bonus", chosen, "Define the vision and its measures, show "
                       "everyone how close we are, and make participation part of the bonus."):
     st.stop()
-
-
-def goal_label(name: str) -> str:
-    return metric(name).label if is_metric(name) else name.replace("_", " ").capitalize()
-
-
-def goal_unit(name: str) -> str:
-    return metric(name).unit if is_metric(name) else "count"
 
 
 def goal_value(name: str, value: object) -> str:
@@ -65,19 +58,16 @@ def scope_label(scope: str, key: str, names: pd.Series) -> str:
 
 st.subheader("The vision", anchor=False, help=GOAL_HELP)
 goals = cache.goals(chosen.key)
-people = cache.people(chosen.key).set_index("person_id")
+roster = cache.people(chosen.key)
+goals = in_scope(goals, roster, chosen.filters.departments)
+people = roster.set_index("person_id")
 # Employees and the board see others as the leaderboard_names assumption says (access).
 shown = access.shown_names(people["name"], people.index.to_series(), chosen.key)
-if chosen.department is not None and not goals.empty:
-    in_dept = set(people.index[people["department"] == chosen.department])
-    keep = ((goals["scope"] == "company")
-            | ((goals["scope"] == "department") & (goals["key"] == chosen.department))
-            | ((goals["scope"] == "person") & goals["key"].isin(in_dept)))
-    goals = goals[keep]
 if goals.empty:
     st.info("No goals yet. Add the vision on the goals sheet of the workbook, or in the "
             "Assumptions & goals tab of the Data page: a metric, a target and a window.")
-    st.page_link("pages/data.py", label="Set goals on the Data page", icon=":material/flag:")
+    if access.current().may_open("data"):  # a link to a page the role may not open fails
+        st.page_link("pages/data.py", label="Set goals on the Data page", icon=":material/flag:")
 else:
     on_track = int((goals["status"] == "on track").sum())
     st.caption(f"{on_track} of {len(goals)} goals on track, measured up to the last day of data.")
@@ -109,13 +99,16 @@ columns[1].metric("Allocated", fmt.number(pool.allocated, "currency", money),
                   help=SHARE_HELP, border=True)
 columns[2].metric("Eligible people", f"{eligible:,}",
                   help="People whose points reach bonus.min_points in the period.", border=True)
+if chosen.department is not None:  # a filter selects; the pool is the company's
+    st.caption(f"The pool is shared out over the whole company; these are the company-wide "
+               f"shares and ranks of the people in {literal(chosen.department)}.")
 if eligible == 0:
     st.info("Nobody reached the points threshold in this period yet, so the pool is not "
             "shared. A longer period, or a lower bonus.min_points assumption, changes that.")
 
 top = float(board["points"].max()) if len(board) else 0.0
 config = {
-    "rank": st.column_config.NumberColumn("Rank", format="%d"),
+    "rank": st.column_config.TextColumn("Rank", help="Among everyone on the board, company-wide."),
     "name": st.column_config.TextColumn("Name"),
     "department": st.column_config.TextColumn("Department"),
     "points": st.column_config.ProgressColumn("Points", min_value=0.0,
@@ -134,7 +127,9 @@ for column, name, title in ((left, "executives", "Executives (C-suite and VP)"),
             st.caption("Nobody on this board in the selection.")
             continue
         rows = rows.assign(name=access.shown_names(rows["name"], rows.index.to_series(),
-                                                   chosen.key))
+                                                   chosen.key),
+                           rank=[f"{ordinal(r)} of {n}" for r, n in zip(rows["rank"], rows["of"],
+                                                                        strict=True)])
         st.dataframe(rows[["rank", "name", "department", "points", "share"]],
                      hide_index=True, width="stretch", column_config=config,
                      key=f"vision_board_{name}", height=min(38 + 35 * len(rows), 420))

@@ -11,6 +11,7 @@ of the bonus shares and every export.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -31,6 +32,8 @@ class Setting:
     description: str
     #: Inclusive range of a number setting (``None`` for text).
     bounds: tuple[float, float] | None = None
+    #: A regular expression a text setting's whole value must match (``None``: any text).
+    pattern: str | None = None
 
     @property
     def is_family(self) -> bool:
@@ -68,8 +71,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("hourly_cost_default", "number", 85.0, "currency per hour",
             "Cost of an hour for a person without hourly_cost.", HOURLY),
     Setting("currency", "text", "$", "symbol", "Currency symbol shown beside money."),
+    Setting("company_name", "text", "Your company", "text",
+            "The company's name on the board deck's and the PDF's title page."),
+    Setting("brand_color", "text", "#0072B2", "hex colour",
+            "The accent colour of the board deck and the PDF, as #RRGGBB (e.g. #0072B2).",
+            pattern=r"#[0-9A-Fa-f]{6}"),
     Setting("active_threshold", "number", 1.0, "actions per month",
             "Actions in a month that make a person active that month.", POINTS),
+    Setting("leaderboard_names", "text", "initials", "full, initials or hidden",
+            "How employees and the board see other people on leaderboards (scorecard.access): "
+            "full names, initials, or hidden (Person 1, 2...); their own row reads You."),
     Setting("approved_themes", "list", "", "comma-separated",
             "Message pillars that count as on message (compared case-insensitively)."),
     Setting("value_per.", "number", None, "currency per outcome unit",
@@ -110,6 +121,22 @@ def setting_for(key: str) -> Setting | None:
         if key == setting.key:
             return setting
     return None
+
+
+def bad_text(setting: Setting, value: str) -> bool:
+    """Whether a text setting's ``value`` fails its ``pattern`` (blank takes the default)."""
+    text = value.strip()
+    return setting.pattern is not None and text != "" and not re.fullmatch(setting.pattern, text)
+
+
+def text_setting(values: Mapping[str, str], key: str) -> str:
+    """A text assumption, or its documented default when absent, blank or malformed."""
+    setting = setting_for(key)
+    default = str(setting.default) if setting is not None and setting.default is not None else ""
+    text = values.get(key, "").strip()
+    if not text or text == "nan" or (setting is not None and bad_text(setting, text)):
+        return default
+    return text
 
 
 def out_of_bounds(setting: Setting, value: float) -> bool:

@@ -69,3 +69,19 @@ def audit_log(engine: Engine, limit: int | None = None) -> list[AuditEvent]:
     with engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
     return [AuditEvent(r["who"], r["action"], r["what"], r["scope"], r["at"]) for r in rows]
+
+
+def has_event(engine: Engine, event: AuditEvent) -> bool:
+    """Whether the log already holds ``event`` (same who, action and what)."""
+    table = _table(engine)
+    query = (
+        sa.select(table.c.id)
+        .where(
+            table.c.who == event.who[:300],
+            table.c.action == event.action[:40],
+            table.c.what == event.what,
+        )
+        .limit(1)
+    )
+    with engine.connect() as conn:
+        return conn.execute(query).first() is not None

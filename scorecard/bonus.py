@@ -8,6 +8,11 @@
 - leaderboards: executives (C-suite, VP) and everyone else ranked separately by points;
 - teams (departments): points per active participant (people with at least one action), so a
   small team is not buried by a big one; NaN for a team with no participant.
+
+Filters select; they never recompute money. The pool is always shared out over the whole
+company (all departments, tiers and channels); a department or tier filter keeps the chosen
+people's rows, with their company-wide points, shares and ranks, and ``of`` (the size of their
+board, company-wide) says what a rank is of.
 """
 
 from __future__ import annotations
@@ -19,15 +24,16 @@ import pandas as pd
 
 from scorecard.dataset import Dataset, Filters, Period
 from scorecard.metrics.scope import build_scope
-
-EXECUTIVE_TIERS = ("C-suite", "VP")
+from scorecard.schema import EXECUTIVE_TIERS
 
 
 @dataclass(frozen=True)
 class BonusPool:
     """``people``: index person_id; name, department, tier, board ("executives"/"staff"),
-    raw_points (uncapped), points, eligible, share (currency), rank (within the board).
-    ``teams``: index department; points, participants, points_per_participant, rank."""
+    raw_points (uncapped), points, eligible, share (currency), rank (within the board) and
+    ``of`` (people on the board): all company-wide, whatever the filter selects.
+    ``teams``: index department; points, participants, points_per_participant, rank (of all
+    departments). ``pool`` and ``allocated`` are the company's."""
 
     people: pd.DataFrame
     teams: pd.DataFrame
@@ -42,7 +48,7 @@ def largest_remainder(amount: float, weights: np.ndarray) -> np.ndarray:
     (earlier position wins a tie). All-zero weights: all shares 0. Returns currency floats.
     """
     weights = np.asarray(weights, dtype="float64")
-    cents = int(round(amount * 100))
+    cents = round(amount * 100)
     total = weights.sum()
     if total <= 0 or cents <= 0:
         return np.zeros(len(weights))
@@ -58,9 +64,26 @@ def _rank(points: pd.Series) -> pd.Series:
     return points.rank(method="min", ascending=False).astype("int64")
 
 
-def bonus_pool(dataset: Dataset, period: Period, filters: Filters = Filters()) -> BonusPool:
-    """Points, eligibility, shares, leaderboards and team comparison for ``period``."""
-    scope = build_scope(dataset, period, filters)
+def bonus_pool(dataset: Dataset, period: Period, filters: Filters | None = None
+               ) -> BonusPool:
+    """Points, eligibility, shares, leaderboards and team comparison for ``period``, computed
+    company-wide; ``filters`` then select the people (departments, tiers) and teams
+    (departments) shown, never changing a share or a rank. The channel filter selects no
+    people, so it changes nothing here: the pool rewards all participation."""
+    filters = filters or Filters()
+    company = _company_pool(dataset, period)
+    people, teams = company.people, company.teams
+    if filters.departments:
+        people = people[people["department"].isin(filters.departments)]
+        teams = teams[teams.index.isin(filters.departments)]
+    if filters.tiers:
+        people = people[people["tier"].isin(filters.tiers)]
+    return BonusPool(people=people, teams=teams, pool=company.pool, allocated=company.allocated)
+
+
+def _company_pool(dataset: Dataset, period: Period) -> BonusPool:
+    """The pool shared out over everyone (see the module docstring)."""
+    scope = build_scope(dataset, period)
     r, a, people = scope.rows, scope.assumptions, scope.people
     n = len(people)
     per_action = np.array([a.points_for(x) for x in r.action_names], dtype="float64")
@@ -82,6 +105,7 @@ def bonus_pool(dataset: Dataset, period: Period, filters: Filters = Filters()) -
     out["share"] = shares
     out["rank"] = out.groupby("board")["points"].transform(_rank) if n else \
         pd.Series(dtype="int64")
+    out["of"] = out.groupby("board")["points"].transform("size").astype("int64")
     out = out.sort_values(["board", "points"], ascending=[True, False], kind="stable")
 
     teams = pd.DataFrame({"department": people["department"].to_numpy(), "points": points,

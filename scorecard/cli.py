@@ -8,7 +8,7 @@
                                                 changed
     python -m scorecard template OUT.xlsx       write the blank template workbook
     python -m scorecard sample OUT.xlsx         write the sample company workbook
-    python -m scorecard report [FILE...] --from D --to D --format json|pptx|xlsx|text
+    python -m scorecard report [FILE...] --from D --to D --format json|pptx|xlsx|pdf|text
                                [--out PATH] [--department D]... [--tier T]... [--channel C]...
                                                 the ROI dictionary of a file (or of the current
                                                 dataset) over a period; JSON to stdout by default
@@ -271,13 +271,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", type=Path)
     p.add_argument("--seed", type=int, default=7)
     p = command("report", _report,
-                "The ROI dictionary over a period as JSON, a PowerPoint deck or an Excel "
-                "workbook. Without FILE, the current stored dataset (or the sample company). "
+                "The ROI dictionary over a period as JSON, a PowerPoint deck, an Excel "
+                "workbook or a PDF. Without FILE, the current stored dataset (or the sample company). "
                 "Without --from/--to, the dataset's whole date range.")
     p.add_argument("files", nargs="*", help="workbook or CSVs (default: the current dataset)")
     p.add_argument("--from", dest="start", type=_day, help="first day, YYYY-MM-DD")
     p.add_argument("--to", dest="end", type=_day, help="last day, YYYY-MM-DD")
-    p.add_argument("--format", choices=("json", "pptx", "xlsx", "text"), default="json",
+    p.add_argument("--format", choices=("json", "pptx", "xlsx", "pdf", "text"), default="json",
                    help="text: the company's and departments' figures as a person reads them")
     p.add_argument("--out", type=Path, help="file to write (JSON goes to stdout without it)")
     p.add_argument("--profile", **PROFILE_OPTION)

@@ -111,6 +111,15 @@ class Dataset:
         dates = self.activity["date"]
         return dates.min().date(), dates.max().date()
 
+    def observed(self, period: Period) -> Period | None:
+        """``period`` cut to the data's first and last activity day (:attr:`date_range`), or
+        ``None`` when they do not meet: no chart, trend or headline shows a month the data
+        does not cover as a zero."""
+        span = self.date_range
+        if span is None or span[0] > period.end or span[1] < period.start:
+            return None
+        return Period(max(period.start, span[0]), min(period.end, span[1]))
+
 
 @dataclass(frozen=True)
 class DatasetInfo:

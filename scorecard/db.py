@@ -139,6 +139,24 @@ def lock_schema(conn: Connection) -> None:
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
 
 
+def schema_ready(conn: Connection, metadata: sa.MetaData) -> bool:
+    """Whether every table, column and index of ``metadata`` exists already, read without a
+    write lock: then opening the store takes none (on SQLite a write lock would make every
+    app start or CLI command wait for a publish in progress)."""
+    inspector = sa.inspect(conn)
+    present = set(inspector.get_table_names())
+    for table in metadata.sorted_tables:
+        if table.name not in present:
+            return False
+        columns = {c["name"] for c in inspector.get_columns(table.name)}
+        indexes = {i["name"] for i in inspector.get_indexes(table.name)}
+        if {c.name for c in table.columns} - columns or {str(i.name) for i in table.indexes} - (
+            indexes
+        ):
+            return False
+    return True
+
+
 # -- translating and retrying ------------------------------------------------------------------
 _depth: contextvars.ContextVar[int] = contextvars.ContextVar("scorecard_store_depth", default=0)
 T = TypeVar("T")

@@ -32,12 +32,11 @@ LOCALE = "en_US"
 CURRENCY_SIGN = "¤"
 
 #: The one table: unit → LDML pattern (also Excel's number format, see :func:`excel_format`).
-#: Units are the registry's (:data:`scorecard.dictionary.UNITS`) plus the cascade's
-#: ``multiple`` (a lift, "0.9×") and ``minutes``.
+#: Keys are the registry's numeric units (:data:`scorecard.dictionary.UNITS`); ``multiple`` is a
+#: lift ("0.9×"). Days read in whole days (a median lag of 17.5 days reads "18").
 PATTERNS: dict[str, str] = {
     "count": "#,##0",
     "days": "#,##0",
-    "minutes": "#,##0",
     "points": "#,##0.0",
     "%": "#,##0.0%",
     "per_post": "#,##0.00",
@@ -46,6 +45,8 @@ PATTERNS: dict[str, str] = {
     "currency": "¤#,##0",
     "score": "#,##0",
 }
+#: Units whose values are words (the cascade's ``front`` is a tier): shown as they are.
+TEXT_UNITS = ("tier",)
 #: A number of no known unit.
 GENERAL_PATTERN = "#,##0.##"
 #: Excel's format for a number of no known unit (Excel's "#,##0.##" would end "12." on 12).
@@ -92,8 +93,11 @@ def finer(ldml: str) -> str:
     if match is None:
         return ldml
     core = match.group(0)
-    return ldml[:match.start()] + (core + "0" if match.group(1) else core + ".0") + \
-        ldml[match.end():]
+    return (
+        ldml[: match.start()]
+        + (core + "0" if match.group(1) else core + ".0")
+        + ldml[match.end() :]
+    )
 
 
 @lru_cache(maxsize=256)
@@ -123,6 +127,9 @@ def number(value: object, unit: str | None, currency: str | None = None) -> str:
     >>> number(0.9, "multiple"), number(17.5, "days"), number(1e6, "count")
     ('0.9×', '18', '1,000,000')
     """
+    if unit in TEXT_UNITS:
+        missing = value is None or (isinstance(value, float) and math.isnan(value))
+        return MISSING if missing else str(value)
     return render(value, pattern(unit), currency)
 
 
@@ -137,8 +144,7 @@ def precise(value: object, unit: str | None, currency: str | None = None) -> str
     return render(value, finer(pattern(unit)), currency)
 
 
-def apart(a: object, b: object, unit: str | None,
-          currency: str | None = None) -> tuple[str, str]:
+def apart(a: object, b: object, unit: str | None, currency: str | None = None) -> tuple[str, str]:
     """``a`` and ``b`` by ``unit``, with one more decimal when they differ but would read the
     same: a goal "at risk" must not show its actual equal to what was expected."""
     first, second = number(a, unit, currency), number(b, unit, currency)

@@ -123,3 +123,33 @@ def goal_progress(dataset: Dataset, as_of: date | None = None) -> pd.DataFrame:
             row["progress"] = row["actual"] / row["target"] if row["target"] else np.nan
         records.append(row)
     return pd.DataFrame(records, columns=list(COLUMNS))
+
+
+def goal_label(name: str) -> str:
+    """A goal's metric in words: the registry label, else the outcome metric's name
+    ("qualified_leads" → "Qualified leads").
+
+    >>> goal_label("posts"), goal_label("qualified_leads")
+    ('Posts', 'Qualified leads')
+    """
+    return metric(name).label if is_metric(name) else name.replace("_", " ").capitalize()
+
+
+def goal_unit(name: str) -> str:
+    """The unit a goal's target and actual are read in: the registry's, else ``count``."""
+    return metric(name).unit if is_metric(name) else "count"
+
+
+def in_scope(goals: pd.DataFrame, people: pd.DataFrame, departments: tuple[str, ...]
+             ) -> pd.DataFrame:
+    """The goals a selection of ``departments`` shows (all of them for ``()``): company goals,
+    the departments' own goals and the goals of their people (``people``: person_id and
+    department columns). Rows of :func:`goal_progress`; selected, never recomputed.
+    """
+    if not departments or goals.empty:
+        return goals
+    members = set(people.loc[people["department"].isin(departments), "person_id"])
+    scope, key = goals["scope"], goals["key"]
+    keep = ((scope == "company") | ((scope == "department") & key.isin(departments))
+            | ((scope == "person") & key.isin(members)))
+    return goals[keep]

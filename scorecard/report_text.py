@@ -17,20 +17,30 @@ def figure_lines(figures: Metrics, currency: str) -> list[str]:
     lines = []
     for metric_id, value in figures.items():
         definition = metric(metric_id)
-        lines.append(f"  {definition.label:<{LABEL_WIDTH}} "
-                     f"{number(value, definition.unit, currency)}")
+        lines.append(
+            f"  {definition.label:<{LABEL_WIDTH}} {number(value, definition.unit, currency)}"
+        )
     return lines
 
 
 def report_text(report: Report) -> str:
     """The period, the filters, then the company's and each department's figures, one
     "  Dialogue ratio    4.2%" line per metric."""
-    chosen = [f"{name}: {', '.join(values)}" for name, values in
-              (("departments", report.filters.departments), ("tiers", report.filters.tiers),
-               ("channels", report.filters.channels)) if values]
-    lines = [f"Period: {report.period.text()}",
-             f"Filters: {'; '.join(chosen) if chosen else 'none (everyone)'}",
-             "", "Company"]
+    chosen = [
+        f"{name}: {', '.join(values)}"
+        for name, values in (
+            ("departments", report.filters.departments),
+            ("tiers", report.filters.tiers),
+            ("channels", report.filters.channels),
+        )
+        if values
+    ]
+    lines = [
+        f"Period: {report.period.text()}",
+        f"Filters: {'; '.join(chosen) if chosen else 'none (everyone)'}",
+        "",
+        "Company",
+    ]
     lines += figure_lines(report.company, report.currency)
     for name, figures in report.departments.items():
         lines += ["", name, *figure_lines(figures, report.currency)]

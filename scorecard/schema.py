@@ -16,6 +16,9 @@ ColumnType = Literal["id", "text", "date", "number", "integer", "choice"]
 
 #: Organisation tiers from the top down; also the order of every tier axis.
 TIERS: tuple[str, ...] = ("C-suite", "VP", "Director", "Manager", "Staff")
+#: The executives: their own bonus leaderboard, the Socialcast benchmarks' population and the
+#: scorecards shown first. The one definition.
+EXECUTIVE_TIERS: tuple[str, ...] = TIERS[:2]
 
 #: Why a piece of activity was done (Socialcast 2010: 58% of executives said "marketing").
 PURPOSES: tuple[str, ...] = ("marketing", "employees", "reputation", "initiatives", "customers")

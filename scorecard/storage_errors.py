@@ -39,6 +39,18 @@ class StoreError(Exception):
         self.busy = busy
 
 
+class BaseMoved(StoreError):
+    """Another version became current between planning a merge and storing it: storing it
+    would drop that version's rows, so the merge is planned again (a busy failure, retried)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Other versions kept landing while this upload was being merged, so it was not "
+            "stored (it would have dropped their rows). Try again in a minute.",
+            busy=True,
+        )
+
+
 def where(url: URL) -> str:
     """The database as a user names it: the SQLite file, or host:port/database (no password)."""
     if url.get_backend_name() == "sqlite":

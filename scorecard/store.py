@@ -32,7 +32,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from scorecard.dataset import Dataset, DatasetInfo
-from scorecard.db import create_engine, guarded, lock_schema, writing
+from scorecard.db import create_engine, guarded, lock_schema, schema_ready, writing
 from scorecard.merge import MergeSummary, merge, summarize, upload_months
 from scorecard.problems import Report
 from scorecard.schema import TABLES
@@ -55,6 +55,7 @@ from scorecard.storage.results import (
     manifest_sha256,
     publish_key,
 )
+from scorecard.storage_errors import BaseMoved
 
 if TYPE_CHECKING:
     from scorecard.sources.profiles import SavedProfile
@@ -90,6 +91,10 @@ class Store:
     def __init__(self, url: str | None = None) -> None:
         self.url = url or database_url()
         self.engine: Engine = create_engine(self.url)  # refuses a URL that cannot serve
+        with self.engine.connect() as conn:  # the usual case: nothing to create or migrate
+            ready = schema_ready(conn, metadata) and not legacy.legacy_tables(conn)
+        if ready:
+            return
         with writing(self.engine) as conn:  # one process at a time creates or migrates
             lock_schema(conn)
             metadata.create_all(conn)
@@ -304,6 +309,10 @@ class Store:
                     changes=summary.one_line() if changes is None else changes,
                     upload_key=key,
                 )).inserted_primary_key[0]
+                if how == "merge" and base is not None and conn.execute(
+                        sa.select(current_table.c.version).where(current_table.c.slot == 1)
+                        .with_for_update()).scalar_one() != base.version:
+                    raise BaseMoved  # a version landed since the plan: the guard plans again
                 self._insert_blobs(conn, blobs)
                 self._insert_manifest(conn, version, manifest)
                 self._set_current(conn, version)

@@ -4,11 +4,12 @@ The workbook is the same contract the reader accepts, so anything written here r
 clean. openpyxl's write-only mode streams rows to disk, which keeps 100k-row activity sheets
 fast and memory flat. IDs and text go out as text cells ("007" stays "007"), dates as real date
 cells, numbers as numbers (whole numbers without a trailing ".0"), missing values as empty cells.
+Formula-looking text takes the one injection rule of every workbook we write
+(:mod:`scorecard.export.excel`).
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from scorecard.dataset import Dataset
+from scorecard.export.excel import new_workbook, xlsx_bytes
 from scorecard.export.safe_text import FORMULA_TRIGGERS, write_text
 from scorecard.schema import TABLES, Column
 
@@ -47,11 +49,14 @@ def cell_values(column: Column, series: pd.Series) -> list[object]:
     return values.tolist()
 
 
-def _literal_text(sheet: WriteOnlyWorksheet, values: list[object], series: pd.Series) -> list[object]:
+def _literal_text(
+    sheet: WriteOnlyWorksheet, values: list[object], series: pd.Series
+) -> list[object]:
     """``values`` with formula-like text (``=``, ``+``, ``-``, ``@``, ...) written by the one
     injection rule, :func:`scorecard.export.safe_text.write_text`: a quoted text cell."""
     hits = np.flatnonzero(
-        series.astype("str").str.startswith(FORMULA_TRIGGERS).fillna(False).to_numpy())
+        series.astype("str").str.startswith(FORMULA_TRIGGERS).fillna(False).to_numpy()
+    )
     if not len(hits):
         return values
     out = list(values)
@@ -72,7 +77,7 @@ def _column_cells(sheet: WriteOnlyWorksheet, column: Column, series: pd.Series) 
 
 def build_workbook(dataset: Dataset) -> Workbook:
     """A write-only workbook holding ``dataset``, one sheet per schema table, in schema order."""
-    book = Workbook(write_only=True)
+    book = new_workbook(write_only=True)
     for name, table in TABLES.items():
         frame = dataset.table(name)
         sheet = book.create_sheet(title=name)
@@ -94,6 +99,4 @@ def write_workbook(dataset: Dataset, path: str | Path) -> None:
 
 def workbook_bytes(dataset: Dataset) -> bytes:
     """The xlsx file :func:`write_workbook` would write, as bytes (for downloads)."""
-    buffer = io.BytesIO()
-    build_workbook(dataset).save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(build_workbook(dataset))

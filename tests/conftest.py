@@ -18,18 +18,14 @@ BROWSER_WAIT_MS = 120_000  # bounds a hang on a shared machine; not a speed asse
 
 
 @pytest.fixture
-def warm_server(monkeypatch: pytest.MonkeyPatch) -> None:
+def warm_server() -> Iterator[None]:
     """AppTest runs as a warm server does: with app.py's st.navigation, not the legacy pages/
-    mode a fresh process starts in (whose way out, a rerun, drops the clicks of that run)."""
-    from streamlit.runtime.pages_manager import PagesManager
+    mode a fresh process starts in (see :mod:`scorecard.ui.legacy`)."""
+    from scorecard.ui.legacy import start_warm
 
-    original = PagesManager.__init__
-
-    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    undo = start_warm()
+    yield
+    undo()
 
 
 def free_port() -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
@@ -55,8 +56,9 @@ UNKNOWN = {"email": "zed@elsewhere.example", "name": "Zed Stranger"}
 
 
 @pytest.fixture
-def company(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warm_server: None,
-            two_departments: Dataset) -> Store:
+def company(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warm_server: None, two_departments: Dataset
+) -> Store:
     url = f"sqlite:///{tmp_path / 'scorecard.db'}"
     roles = tmp_path / "roles.toml"
     roles.write_text(ROLES_TOML, encoding="utf-8")
@@ -92,14 +94,14 @@ def signed_in(user: dict[str, object] | None) -> AppTest:
 def visit(at: AppTest, address: str) -> AppTest:
     """Open ``/address`` as a link would (AppTest's switch_page only knows files a role may
     open; a refused address is a page without a file). Streamlit hashes a page's url_path."""
-    at._page_hash = calc_hash(address)  # noqa: SLF001
+    at._page_hash = calc_hash(address)
     return at.run()
 
 
 def shown(at: AppTest) -> str:
     """Everything the page sent to the browser, as text (tables and charts included)."""
     parts = []
-    for node in at._tree:  # noqa: SLF001
+    for node in at._tree:
         proto = getattr(node, "proto", None)
         if proto is not None:
             parts.append(proto.SerializeToString().decode("utf-8", "replace"))
@@ -136,7 +138,8 @@ def test_someone_without_a_grant_or_a_card_is_told_whom_to_ask_on_every_address(
         assert "Dana Admin" in at.info[0].value, address
         assert not any(name in shown(at) for name in NAMES), address
     assert [(e.who, e.action) for e in audit_log(company.engine)] == [
-        ("Zed Stranger (zed@elsewhere.example)", "sign-in")]
+        ("Zed Stranger (zed@elsewhere.example)", "sign-in")
+    ]
 
 
 def test_an_admin_opens_every_page_and_sees_the_grants_and_the_audit_log(company):
@@ -150,18 +153,19 @@ def test_an_admin_opens_every_page_and_sees_the_grants_and_the_audit_log(company
     grants = next(d.value for d in at.dataframe if "who" in d.value.columns and "by" in d.value)
     assert grants["role"].tolist() == ["admin", "marketer", "executive", "board"]
     log = next(d.value for d in at.dataframe if "action" in d.value.columns)
-    assert log[["who", "action"]].values.tolist() == [["Dana Admin (dana@corp.example)",
-                                                        "sign-in"]]
+    assert log[["who", "action"]].values.tolist() == [["Dana Admin (dana@corp.example)", "sign-in"]]
     assert any(b.label == "Download the audit log (CSV)" for b in at.get("download_button"))
 
 
 def test_a_marketer_publishes_as_their_signed_in_identity_and_cannot_open_the_audit(
-        company, two_departments):
+    company, two_departments
+):
     at = signed_in(MARKETER)
     assert at.title[0].value == "Data"  # a marketer lands on the Data page
     assert not at.text_input  # nobody types who they are
-    april = two_departments.activity.assign(date=two_departments.activity["date"]
-                                            + __import__("pandas").Timedelta(days=31))
+    april = two_departments.activity.assign(
+        date=two_departments.activity["date"] + pd.Timedelta(days=31)
+    )
     upload = Dataset.from_frames(people=two_departments.people, activity=april)
     at.file_uploader(key="data_files").set_value(("april.xlsx", workbook_bytes(upload), XLSX))
     at.run()
@@ -181,6 +185,8 @@ def test_an_executive_of_sales_sees_sales_only_and_never_the_data_page(company, 
     assert at.title[0].value == "Scorecards"
     assert at.sidebar.selectbox(key="sidebar_department").options == ["Sales"]
     clean(at, "scorecards")
+    at.session_state["cards_view"] = "Everyone"  # tabs draw only the open one
+    at.run()
     everyone = next(d.value for d in at.dataframe if "person_id" in d.value.columns)
     assert sorted(everyone["name"]) == ["Ben Okafor", "Cy Lee"]
     text = shown(at)
@@ -196,6 +202,10 @@ def test_an_executive_of_sales_sees_sales_only_and_never_the_data_page(company, 
         visit(at, address)
         clean(at, address)
         assert not refused(at), address
+        text = shown(at)
+        assert "Ada Byrne" not in text and "Di Park" not in text, address
+    visit(at, "board")  # the vision chart: the company's goal and Cy's, never Ops' goal
+    assert "(Ops)" not in shown(at) and "(003)" in shown(at)
 
 
 def test_the_board_sees_company_figures_with_initials_and_no_person_level_page(company, loads):
@@ -243,7 +253,8 @@ def test_an_employee_sees_their_own_card_and_the_vision_with_others_pseudonymise
 
 
 def test_a_deep_link_on_a_cold_server_signed_out_still_shows_only_the_sign_in_page(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, two_departments: Dataset):
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, two_departments: Dataset
+):
     # No warm_server: the first run of a fresh process runs pages/scorecards.py itself (legacy
     # pages/ mode); the page's first call leaves that mode before reading any data.
     url = f"sqlite:///{tmp_path / 'scorecard.db'}"
@@ -258,15 +269,16 @@ def test_a_deep_link_on_a_cold_server_signed_out_still_shows_only_the_sign_in_pa
     assert not any(name in shown(at) for name in NAMES)
 
 
-def test_local_mode_says_so_and_everyone_is_an_admin(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch,
-                                                     warm_server: None):
+def test_local_mode_says_so_and_everyone_is_an_admin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warm_server: None
+):
     monkeypatch.setenv("SCORECARD_DATABASE_URL", f"sqlite:///{tmp_path / 'scorecard.db'}")
     monkeypatch.delenv("SCORECARD_AUTH", raising=False)
     monkeypatch.setenv("LOGNAME", "mia")  # this computer's user
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
-    assert at.sidebar.caption[0].value.startswith(":material/computer: Local mode: this "
-                                                  "computer only")
+    assert at.sidebar.caption[0].value.startswith(
+        ":material/computer: Local mode: this computer only"
+    )
     assert not [b for b in at.sidebar.button if b.label == "Sign out"]
     visit(at, "audit")
     clean(at, "audit")
@@ -278,6 +290,7 @@ def test_local_mode_says_so_and_everyone_is_an_admin(tmp_path: Path,
 def test_a_sales_executives_pack_is_sales_only_and_its_download_is_audited(company):
     import json
     from datetime import date
+    from functools import partial
 
     from scorecard.access import Access
     from scorecard.dataset import Filters, Period
@@ -287,14 +300,33 @@ def test_a_sales_executives_pack_is_sales_only_and_its_download_is_audited(compa
     key = f"{company.url}#v{info.version}"
     march = Period(date(2026, 3, 1), date(2026, 3, 31))
     ben = Access("Ben Okafor (ben@example.com)", "ben@example.com", "executive", ("Sales",))
-    build = lambda: downloads.pack_bytes(key, march, Filters(departments=("Sales",)),  # noqa: E731
-                                         "json", info, ben.scope)
-    pack = json.loads(downloads._audited("board pack march.json", ben, build))  # noqa: SLF001
+    build = partial(
+        downloads.pack_bytes, key, march, Filters(departments=("Sales",)), "json", info, ben.scope
+    )
+    pack = json.loads(downloads._audited("board pack march.json", ben, build))
     assert set(pack["people"]) == {"002", "003"}
     assert set(pack["departments"]) == {"Sales"}
     # Shares are the whole company's: 700 × 10 / 70 = 100 each, never 700 × 10 / 20 = 350.
-    assert {p["person_id"]: p["share"] for p in pack["bonus"]["people"]} == {"002": 100.0,
-                                                                             "003": 100.0}
+    assert {p["person_id"]: p["share"] for p in pack["bonus"]["people"]} == {
+        "002": 100.0,
+        "003": 100.0,
+    }
     event = audit_log(company.engine)[0]
     assert (event.who, event.action, event.what, event.scope) == (
-        "Ben Okafor (ben@example.com)", "download", "board pack march.json", "Sales")
+        "Ben Okafor (ben@example.com)",
+        "download",
+        "board pack march.json",
+        "Sales",
+    )
+
+
+def test_without_goals_the_vision_page_links_to_the_data_page_only_for_who_may_open_it(
+    company, two_departments
+):
+    company.edit(1, {"goals": two_departments.goals.iloc[0:0]}, uploader="Setup")
+    for user, linked in ((BOARD, False), (EMPLOYEE, False), (MARKETER, True)):
+        at = signed_in(user)
+        visit(at, "vision")
+        clean(at, "vision")
+        assert "No goals yet" in at.info[0].value
+        assert ("Set goals on the Data page" in shown(at)) is linked, user["name"]

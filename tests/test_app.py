@@ -9,9 +9,9 @@ figures can be checked by hand; each expected value has its arithmetic beside it
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from openpyxl import load_workbook
 from streamlit.runtime.pages_manager import PagesManager
@@ -19,58 +19,15 @@ from streamlit.testing.v1 import AppTest
 
 from scorecard.dataset import Dataset
 from scorecard.store import Store
+from scorecard.ui import legacy
 from scorecard.workbook import workbook_bytes
+from tests.companies import ops_trio as tiny_dataset
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 PAGES = ("overview", "scorecards", "cascades", "vision", "stewards", "board", "data",
          "definitions")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TIMEOUT = 180  # the machine is shared; this bounds a hang, it is not a speed assertion
-
-
-def tiny_dataset(extra_reply_on_31_march: int = 0) -> Dataset:
-    """Ada (CEO) → Ben (VP) → Cy (staff), all in Ops. Activity, by calendar month of 2026:
-
-    - January: Cy shares once (1 action);
-    - February: Ada posts twice on 10 Feb (2 actions, 2 posts);
-    - March: Ada posts once on 2 Mar and replies 3 times on 31 Mar; Ben replies once on
-      10 Mar (5 actions, 4 of them replies).
-    """
-    people = pd.DataFrame({
-        "person_id": ["001", "002", "003"], "name": ["Ada Byrne", "Ben Okafor", "Cy Lee"],
-        "title": ["Chief Executive", "VP Operations", "Analyst"],
-        "department": ["Ops", "Ops", "Ops"], "manager_id": [None, "001", "002"],
-        "tier": ["C-suite", "VP", "Staff"],
-    })
-    activity = pd.DataFrame({
-        "date": pd.to_datetime(["2026-01-15", "2026-02-10", "2026-03-02", "2026-03-31",
-                                "2026-03-10"]),
-        "person_id": ["003", "001", "001", "001", "002"],
-        "channel": ["LinkedIn"] * 5,
-        "action": ["share", "post", "post", "reply", "reply"],
-        "count": [1, 2, 1, 3 + extra_reply_on_31_march, 1],
-        "minutes": [2.0, 40.0, 20.0, 9.0, 3.0],
-    })
-    return Dataset.from_frames(people=people, activity=activity)
-
-
-@pytest.fixture
-def warm_server(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run as a server does after its first run: with app.py's st.navigation, not the legacy
-    pages/ mode.
-
-    A ``pages/`` folder makes Streamlit run a page without app.py until some run calls
-    ``st.navigation``; a real server does that once per process, but AppTest starts every run
-    cold, and the way out (``scorecard.ui.state``: navigation, then a rerun) drops button clicks
-    of that run. The cold start has a test of its own.
-    """
-    original = PagesManager.__init__
-
-    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
 
 
 def temp_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
@@ -134,16 +91,29 @@ def test_an_empty_activity_sheet_gives_a_next_step_instead_of_figures(store: Sto
     assert not at.metric
 
 
+@pytest.fixture
+def cold_server() -> Iterator[None]:
+    """The next run starts as a fresh server process does: in legacy pages/ mode."""
+    undo = legacy.start_cold()
+    yield
+    undo()
+
+
+@pytest.mark.parametrize("page", ["cascades", "data"])  # via state.selection / legacy.leave
 def test_a_deep_link_on_a_cold_server_still_runs_inside_the_frame(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cold_server: None, page: str):
     temp_store(tmp_path, monkeypatch).publish(tiny_dataset(), uploader="t", file_name="t.xlsx",
                                               sha256="tiny-v1")
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
-    at.switch_page("pages/cascades.py").run()
-    assert_clean(at, "cascades")
-    assert at.title[0].value == "Cascades"
-    # the sidebar comes from app.py's frame, drawn once
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.switch_page(f"pages/{page}.py").run()  # the first run of the process is the deep link
+    assert_clean(at, page)
+    assert at.title[0].value == page.capitalize()
+    # the sidebar comes from app.py's frame, drawn once: dataset/period and department, under
+    # the frame's own line on the access mode (a bare legacy run draws no such line) ...
     assert len(at.sidebar.selectbox) == 2
+    assert any("Local mode" in c.value for c in at.sidebar.caption)
+    # ... and the process has left legacy mode for good, as a warm server has.
+    assert PagesManager.uses_pages_directory is False
 
 
 # -- period ------------------------------------------------------------------------------------
@@ -152,8 +122,8 @@ def test_changing_the_period_changes_the_figures_to_the_hand_computed_values(tin
     month = metric_values(at)
     # Last month = March (the last activity day is 31 March): 1 + 3 (Ada) + 1 (Ben) = 5 actions
     assert month["Actions"] == "5"
-    # replies 3 + 1 = 4 of 5 actions = 80%
-    assert month["Dialogue ratio"] == "80%"
+    # replies 3 + 1 = 4 of 5 actions = 80% (the one "%" pattern, #,##0.0%)
+    assert month["Dialogue ratio"] == "80.0%"
     deltas = {m.label: m.delta for m in at.metric}
     # February had Ada's 2 posts: 5 − 2 = +3
     assert deltas["Actions"] == "+3"
@@ -162,7 +132,7 @@ def test_changing_the_period_changes_the_figures_to_the_hand_computed_values(tin
     quarter = metric_values(at)
     # Q1 = January–March: 1 (Jan) + 2 (Feb) + 5 (Mar) = 8 actions, 4 replies → 4 / 8 = 50%
     assert quarter["Actions"] == "8"
-    assert quarter["Dialogue ratio"] == "50%"
+    assert quarter["Dialogue ratio"] == "50.0%"
 
 
 def test_the_period_and_department_persist_across_pages(tiny: Store):
@@ -263,20 +233,24 @@ def test_the_board_view_offers_the_board_pack_with_the_numbers_on_screen(tiny: S
 
     at = open_app("board")
     assert_clean(at, "board")
-    for fmt in ("pptx", "xlsx", "json"):
+    for fmt in ("pptx", "xlsx", "json", "pdf"):
         assert at.get_by_key(f"board_pack_{fmt}") is not None, fmt
     assert at.get_by_key("board_scores_save_png") is not None
     # "People active" on screen: everyone acted in Q1 but only Ada and Ben in March → 2 / 3
-    assert metric_values(at)["People active"] == "67%"
+    assert metric_values(at)["People active"] == "66.7%"
 
     # The bytes behind the buttons (built on click) carry the same numbers: last month = March.
     march, info = Period(date(2026, 3, 1), date(2026, 3, 31)), tiny.current()
     key = f"{tiny.url}#v1"
     report = json.loads(downloads.pack_bytes(key, march, Filters(), "json", info))
     assert report["company"]["actions"] == 5  # 1 post + 3 replies (Ada) + 1 reply (Ben)
-    assert report["company"]["active_share"] == pytest.approx(2 / 3, abs=1e-4)
+    assert report["company"]["active_share"] == 2 / 3  # unrounded in the JSON
     deck = Presentation(io.BytesIO(downloads.pack_bytes(key, march, Filters(), "pptx", info)))
     titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
     assert any("Vision" in t for t in titles) and any("cascade" in t.lower() for t in titles)
     book = load_workbook(io.BytesIO(downloads.pack_bytes(key, march, Filters(), "xlsx", info)))
     assert "People scorecards" in book.sheetnames
+    from pypdf import PdfReader
+
+    pdf = PdfReader(io.BytesIO(downloads.pack_bytes(key, march, Filters(), "pdf", info)))
+    assert "Executive summary" in pdf.pages[1].extract_text()

@@ -5,6 +5,8 @@ only runs when the bench asks for it. (Server CPU per view is measured by bench/
 from __future__ import annotations
 
 import ast
+import copy
+import dataclasses
 import pstats
 import tomllib
 from datetime import date
@@ -16,8 +18,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from scorecard.dataset import Dataset, Filters, Period
+from scorecard.metrics import SCORECARD_METRICS
 from scorecard.store import Store
-from scorecard.ui import cache, profiling
+from scorecard.ui import cache, periods, profiling
 
 ROOT = Path(__file__).resolve().parent.parent
 MARCH = Period(date(2026, 3, 1), date(2026, 3, 31))
@@ -200,3 +203,74 @@ def test_the_profiler_writes_one_profile_per_run_only_when_asked(
     assert written.suffix == ".prof"
     called = {function for _, _, function in pstats.Stats(str(written)).stats}  # type: ignore[attr-defined]
     assert "to_dict" in called
+
+
+def assert_same(kept: object, now: object, where: str) -> None:
+    """``now`` holds what ``kept`` (a deep copy taken before) held: frames, series, fields."""
+    if isinstance(kept, pd.DataFrame):
+        pd.testing.assert_frame_equal(now, kept, obj=where)  # type: ignore[arg-type]
+        assert now.attrs == kept.attrs, where  # type: ignore[union-attr]
+    elif isinstance(kept, pd.Series):
+        pd.testing.assert_series_equal(now, kept, obj=where)  # type: ignore[arg-type]
+    elif dataclasses.is_dataclass(kept):
+        for field in dataclasses.fields(kept):
+            assert_same(
+                getattr(kept, field.name), getattr(now, field.name), f"{where}.{field.name}"
+            )
+    else:
+        assert now == kept, where
+
+
+def test_no_page_mutates_the_results_every_session_shares(
+    tmp_path: Path, warm_server: None, monkeypatch: pytest.MonkeyPatch
+):
+    # Ada (C-suite) manages Ben (VP), both in Ops; they post on 2 and 10 March 2026, so the
+    # app opens on "Last month" = 1-10 March, compared with 1-10 February.
+    people = pd.DataFrame(
+        {
+            "person_id": ["001", "002"],
+            "name": ["Ada", "Ben"],
+            "department": ["Ops", "Ops"],
+            "manager_id": [None, "001"],
+            "tier": ["C-suite", "VP"],
+        }
+    )
+    activity = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2026-03-02", "2026-03-10"]),
+            "person_id": ["001", "002"],
+            "channel": ["LinkedIn"] * 2,
+            "action": ["post", "reply"],
+        }
+    )
+    url = f"sqlite:///{tmp_path / 'scorecard.db'}"
+    monkeypatch.setenv("SCORECARD_DATABASE_URL", url)
+    Store(url).publish(
+        Dataset.from_frames(people=people, activity=activity),
+        uploader="Test",
+        file_name="shared.xlsx",
+        sha256="shared-v1",
+    )
+    key = cache.current().key
+    period = periods.resolve(periods.LAST_MONTH, date(2026, 3, 10))
+    before = periods.previous(periods.LAST_MONTH, period)
+    assert (period.start, period.end) == (date(2026, 3, 1), date(2026, 3, 10))
+    everyone = Filters()
+    shared = {
+        "scorecards": cache.scorecards(key, period, everyone),
+        "scorecards before": cache.scorecards(key, before, everyone),
+        "executives": cache.scorecards(key, period, cache.executives(everyone)),
+        "cascade": cache.cascade_frames(key, period),
+        "cascade trend": cache.cascade_frames(key, cache.trend_window(period)),
+        "goals": cache.goals(key),
+        "bonus": cache.bonus(key, period, everyone),
+        "benchmarks": cache.benchmarks(key, period, everyone),
+        "trends": cache.trends(key, period, everyone, "person", SCORECARD_METRICS),
+    }
+    kept = copy.deepcopy(shared)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    for page in sorted((ROOT / "pages").glob("*.py")):
+        at.switch_page(f"pages/{page.name}").run()
+    assert cache.scorecards(key, period, everyone) is shared["scorecards"]  # one shared object
+    for name, result in shared.items():
+        assert_same(kept[name], result, name)

@@ -10,9 +10,11 @@ import math
 
 import pandas as pd
 
+from scorecard import ranking
+from scorecard.dictionary import metric
 from scorecard.problems import Problem, Report
 from scorecard.ui import advice, upload
-from tests.test_app import tiny_dataset
+from tests.companies import ops_trio as tiny_dataset
 
 ASSUMPTIONS = pd.DataFrame({"key": ["hourly_cost_default", "value_per.qualified_leads"],
                             "value": ["100", "250"]})
@@ -98,9 +100,16 @@ def test_cascade_advice_names_who_has_not_started():
 
 
 def test_rank_text_orders_from_the_best_and_skips_missing():
-    ranks = advice.ordinal_rank(pd.Series([0.2, 0.5, float("nan"), 0.5]))
-    # 0.5 and 0.5 share first place; 0.2 is third; missing is not ranked
-    assert ranks.tolist()[:2] == [3.0, 1.0] and math.isnan(ranks.iloc[2])
-    assert advice.rank_text(2.0, 8) == "2nd of 8"
-    assert advice.rank_text(11.0, 12) == "11th of 12"
-    assert advice.rank_text(float("nan"), 8) == "not ranked"
+    ranks = ranking.rank_texts(pd.Series([0.2, 0.5, float("nan"), 0.5]), "up", " in Sales")
+    # 0.5 and 0.5 share first place ("="); 0.2 is third; missing is not ranked and not
+    # counted: "of 3", not "of 4".
+    assert ranks.tolist() == ["3rd of 3 in Sales", "=1st of 3 in Sales", "",
+                              "=1st of 3 in Sales"]
+    # Lower is better (time cost): 11 people, the dearest is 11th.
+    assert ranking.rank_texts(pd.Series(range(11), dtype="float64"), "down").iloc[-1] == \
+        "11th of 11"
+    # Everyone equal (zeros): no rank at all. Headcount and yes/no shares rank nobody.
+    assert ranking.rank_texts(pd.Series([0.0, 0.0, 0.0]), "up").tolist() == ["", "", ""]
+    assert not ranking.ranks_people(metric("headcount"))
+    assert not ranking.ranks_people(metric("active_share"))
+    assert ranking.ranks_people(metric("social_roi"))

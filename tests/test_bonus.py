@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 
 from scorecard.bonus import bonus_pool, largest_remainder
-from scorecard.dataset import Dataset, Period
-from tests.test_metrics_data import WEEK, assumptions_frame, tiny
+from scorecard.dataset import Dataset, Filters, Period
+from tests.companies import WEEK, assumptions_frame, tiny
 
 SETTINGS = pd.DataFrame({"key": ["bonus.pool", "bonus.min_points", "bonus.cap_per_month"],
                          "value": ["100", "10", "20"]})
@@ -64,3 +64,20 @@ def test_nobody_eligible_shares_nothing():
     ds = tiny()
     pool = bonus_pool(ds, Period(date(2025, 1, 1), date(2025, 1, 31)))
     assert pool.allocated == 0 and not pool.people["eligible"].any()
+
+
+def test_a_filter_selects_people_and_never_reshares_the_pool():
+    # Company-wide (test above): Ada 58.82, Ben 41.18, Cy 0, Di 0 of the pool of 100.
+    # Choosing Mkt (Ben, Cy) keeps their company-wide shares; re-sharing among Mkt alone
+    # would have given Ben the whole 100.
+    mkt = bonus_pool(dataset(), WEEK, Filters(departments=("Mkt",)))
+    assert mkt.people["share"].to_dict() == {"002": 41.18, "003": 0}
+    assert (mkt.pool, mkt.allocated) == (100, 100)  # the company's pool, all allocated
+    # Ranks stay company-wide and say what they are of: Ben is 2nd of the 3 executives.
+    assert mkt.people.loc["002", ["rank", "of"]].tolist() == [2, 3]
+    assert mkt.teams.index.tolist() == ["Mkt"] and mkt.teams.loc["Mkt", "rank"] == 2
+    # A channel filter selects nobody and changes no money: X alone would give Ada 5 + 3.
+    x_only = bonus_pool(dataset(), WEEK, Filters(channels=("X",)))
+    assert x_only.people["share"].to_dict() == {"001": 58.82, "002": 41.18, "003": 0, "004": 0}
+    staff = bonus_pool(dataset(), WEEK, Filters(tiers=("Staff",)))
+    assert staff.people.loc["004", ["share", "rank", "of"]].tolist() == [0, 1, 1]

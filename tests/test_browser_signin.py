@@ -48,8 +48,10 @@ role = "board"
 #: subject → ID-token claims at the provider, and the text the role's landing page shows.
 PEOPLE = {
     "dana": ({"email": "dana@corp.example", "name": "Dana Admin"}, "Headline figures"),
-    "mia": ({"email": "mia@corp.example", "name": "Mia Marketer", "groups": ["marketing"]},
-            "Drop your filled-in template"),
+    "mia": (
+        {"email": "mia@corp.example", "name": "Mia Marketer", "groups": ["marketing"]},
+        "Drop your filled-in template",
+    ),
     "ben": ({"email": "ben@example.com", "name": "Ben Okafor"}, "Take these scorecards"),
     "chair": ({"email": "chair@board.example", "name": "Board Chair"}, "Vision goals on track"),
     "cy": ({"email": "cy@example.com", "name": "Cy Lee"}, "Your bonus points"),
@@ -65,19 +67,24 @@ def provider() -> Iterator[str]:
     with oidc_provider_mock.run_server_in_thread() as server:
         issuer = f"http://localhost:{server.server_port}"
         for sub, (claims, _) in PEOPLE.items():
-            request = urllib.request.Request(f"{issuer}/users/{sub}", method="PUT",
-                                             data=json.dumps(claims).encode(),
-                                             headers={"Content-Type": "application/json"})
+            request = urllib.request.Request(
+                f"{issuer}/users/{sub}",
+                method="PUT",
+                data=json.dumps(claims).encode(),
+                headers={"Content-Type": "application/json"},
+            )
             urllib.request.urlopen(request, timeout=30).close()
         yield issuer
 
 
 @pytest.fixture(scope="module")
-def server(provider: str, tmp_path_factory: pytest.TempPathFactory,
-           two_departments_module: Dataset) -> Iterator[str]:
+def server(
+    provider: str, tmp_path_factory: pytest.TempPathFactory, two_departments_module: Dataset
+) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("browser_signin")
     Store(f"sqlite:///{folder / 'scorecard.db'}").publish(
-        two_departments_module, uploader="Setup", file_name="march.xlsx", sha256="march")
+        two_departments_module, uploader="Setup", file_name="march.xlsx", sha256="march"
+    )
     (folder / "roles.toml").write_text(ROLES_TOML, encoding="utf-8")
     port = free_port()
     # Streamlit reads [auth] from the user's global secrets: a HOME of the test's own.
@@ -89,9 +96,13 @@ def server(provider: str, tmp_path_factory: pytest.TempPathFactory,
         'client_id = "social-scorecard"\n'
         'client_secret = "test-secret"\n'
         f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n',
-        encoding="utf-8")
-    env = {"SCORECARD_AUTH": "oidc", "SCORECARD_ROLES": str(folder / "roles.toml"),
-           "HOME": str(folder)}
+        encoding="utf-8",
+    )
+    env = {
+        "SCORECARD_AUTH": "oidc",
+        "SCORECARD_ROLES": str(folder / "roles.toml"),
+        "HOME": str(folder),
+    }
     with running_app(folder, env, port) as url:
         yield url
 
@@ -104,7 +115,7 @@ def two_departments_module() -> Dataset:
     return conftest.two_departments.__wrapped__()
 
 
-def sign_in(chromium, server: str, sub: str):  # noqa: ANN001, ANN201 (Playwright objects)
+def sign_in(chromium, server: str, sub: str):  # Playwright's browser in, its page out
     context = chromium.new_context(viewport={"width": 1920, "height": 1080})
     page = context.new_page()
     page.set_default_timeout(BROWSER_WAIT_MS)
@@ -144,15 +155,18 @@ def test_an_employee_signs_in_and_sees_only_their_own_card(chromium, server: str
 
 
 def test_a_marketer_signs_in_and_publishes_a_version_under_their_identity(
-        chromium, server: str, two_departments_module: Dataset, tmp_path: Path):
+    chromium, server: str, two_departments_module: Dataset, tmp_path: Path
+):
     import pandas as pd
 
     page = sign_in(chromium, server, "mia")
     april = two_departments_module.activity.assign(
-        date=two_departments_module.activity["date"] + pd.Timedelta(days=31))
+        date=two_departments_module.activity["date"] + pd.Timedelta(days=31)
+    )
     workbook = tmp_path / "april.xlsx"
-    write_workbook(Dataset.from_frames(people=two_departments_module.people, activity=april),
-                   workbook)
+    write_workbook(
+        Dataset.from_frames(people=two_departments_module.people, activity=april), workbook
+    )
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(workbook))
     page.get_by_role("button", name="Replace: publish as a new version").click()
     settle(page, "Published version 2")
@@ -166,6 +180,13 @@ def test_each_role_lands_on_its_own_page(chromium, server: str, sub: str):
     page = sign_in(chromium, server, sub)
     if sub == "chair":  # the board sees initials, never a name
         assert not any(name in page.locator("body").inner_text() for name in OTHERS)
+    if sub == "dana":  # the admin's page: grants in force and the audit log, sign-ins on it
+        page.goto(f"{server}/audit")
+        settle(page, "Grants in force")
+        # the log's table is a canvas grid: its cells are in the page, not visible as text
+        cell = page.locator("td", has_text="Dana Admin (dana@corp.example)").first
+        cell.wait_for(state="attached")
+        page.screenshot(path=str(SHOTS / "signin_admin_audit.png"))
     if sub == "zed":
         assert page.get_by_text("Ask Dana Admin").count() == 1
     page.context.close()

@@ -1,4 +1,4 @@
-"""The cascade on a hand-computed seven-person org.
+"""The cascade on a hand-computed seven-person org (built in tests/companies.py).
 
     Cora (CEO, Exec)
     ├── Vik (VP, Sales)      ── Sam, Sid (Staff, Sales)
@@ -25,29 +25,9 @@ from scorecard.cascade import (
     monthly_reach_of, prepare, team_reach,
 )
 from scorecard.dataset import Dataset, Period
-
-PERIOD = Period(date(2026, 1, 1), date(2026, 3, 31))
-PEOPLE = pd.DataFrame({
-    "person_id": ["01", "02", "03", "04", "05", "06", "07"],
-    "name": ["Cora", "Vik", "Val", "Sam", "Sid", "Sue", "Stan"],
-    "department": ["Exec", "Sales", "Support", "Sales", "Sales", "Support", "Support"],
-    "manager_id": [None, "01", "01", "02", "02", "03", "03"],
-    "tier": ["C-suite", "VP", "VP", "Staff", "Staff", "Staff", "Staff"],
-})
-DAYS = {
-    "01": ["2026-01-05", "2026-02-02", "2026-03-02"],
-    "02": ["2026-01-15", "2026-02-10", "2026-03-03"],
-    "03": ["2026-03-20"],
-    "04": ["2026-02-04", "2026-03-05"],
-    "05": ["2026-01-10", "2026-03-09"],
-    "06": ["2026-02-14"],
-    "07": ["2025-12-20"],
-    "99": ["2026-01-02"],
-}
-ACTIVITY = pd.DataFrame(
-    [{"date": d, "person_id": p, "channel": "LinkedIn", "action": "post"}
-     for p, days in DAYS.items() for d in days])
-
+from tests.companies import ORG_ACTIVITY as ACTIVITY
+from tests.companies import ORG_PEOPLE as PEOPLE
+from tests.companies import ORG_PERIOD as PERIOD
 
 @pytest.fixture(scope="module")
 def inputs():

@@ -50,10 +50,10 @@ def test_lift_missing_when_managers_never_active():
                              "action": "post"})
     inputs = prepare(Dataset.from_frames(people=people, activity=activity), PERIOD)
     ops = departments_of(inputs).set_index("department").loc["Ops"]
-    # R's 2 person-months all have an inactive manager: P(active | manager active) is 0/0;
-    # P(active | manager inactive) = 1/2 (January of the two months).
+    # The data covers January only (its one day), so R has 1 person-month, with an inactive
+    # manager: P(active | manager active) is 0/0; P(active | manager inactive) = 1/1.
     assert math.isnan(ops["p_active_manager_active"])
-    assert ops["p_active_manager_inactive"] == 0.5
+    assert ops["p_active_manager_inactive"] == 1.0
     assert math.isnan(ops["lift"])
 
 
@@ -63,7 +63,8 @@ def test_empty_activity_and_duplicate_ids():
     inputs = prepare(Dataset.from_frames(people=people), PERIOD)
     assert reach_of(inputs).tolist()[0] == 0.0 and len(reach_of(inputs)) == 2
     assert inputs.tree.people["department"].tolist() == ["(no department)", "X"]
-    assert adoption_of(inputs, ())["adoption"].tolist() == [0.0, 0.0]
+    # No activity at all: no month of data, so no month of adoption (never a row of 0%).
+    assert adoption_of(inputs, ())["adoption"].tolist() == []
 
 
 def descendants(forest: np.ndarray, node: int) -> set[int]:

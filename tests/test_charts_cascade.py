@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -12,10 +13,13 @@ from scorecard.cascade import (
 )
 from scorecard.charts.cascade import (
     LABEL_LIMIT, NO_COMPARISON, OKABE_ITO, TITLE_CHARS, adoption_by_tier_chart, icicle_chart,
-    lag_bins, lag_histogram_chart, lag_title, lift_reach_chart, title_lines,
+    lag_bins, lag_histogram_chart, lag_title, lift_reach_chart, lift_reach_title,
+    title_lines,
 )
-from scorecard.dataset import Dataset
-from tests.test_cascade import ACTIVITY, PEOPLE, PERIOD
+from scorecard.dataset import Dataset, Period
+from tests.companies import ORG_ACTIVITY as ACTIVITY
+from tests.companies import ORG_PEOPLE as PEOPLE
+from tests.companies import ORG_PERIOD as PERIOD
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +51,7 @@ def test_titles_break_at_spaces_into_short_lines():
 def test_adoption_chart_per_department(inputs):
     out = spec(adoption_by_tier_chart(adoption_of(inputs), "Sales"))
     # Sales staff: Jan 1/2 → Mar 2/2.
-    assert title(out) == "Sales: staff adoption rose from 50% to 100%"
+    assert title(out) == "Sales: staff adoption rose from 50.0% to 100.0%"
     assert out["mark"]["type"] == "line"
     colour = out["encoding"]["color"]["scale"]
     assert colour["domain"] == ["VP", "Staff"]
@@ -60,8 +64,8 @@ def test_adoption_chart_per_department(inputs):
 
 def test_icicle_spans_by_headcount_and_focuses(inputs):
     out = spec(icicle_chart(icicle_of(inputs)))
-    # Everyone but Stan active: 6 of 7 = 86%.
-    assert title(out) == "Company: 86% of 7 people active"
+    # Everyone but Stan active: 6 of 7 = 85.71…% → "85.7%".
+    assert title(out) == "Company: 85.7% of 7 people active"
     assert out["mark"]["type"] == "rect"
     assert out["encoding"]["x2"]["field"] == "x1"
     assert out["encoding"]["color"]["scale"]["domain"] == [0, 1]
@@ -71,7 +75,8 @@ def test_icicle_spans_by_headcount_and_focuses(inputs):
     assert support[["name", "level", "x0", "x1"]].values.tolist() == [
         ["Support", 0, 0, 3], ["Val", 1, 0, 3], ["Stan", 2, 1, 2], ["Sue", 2, 2, 3]]
     assert support["active"].tolist() == [2, 2, 0, 1]  # Val and Sue active; Stan not
-    assert title(spec(icicle_chart(support, "Support"))) == "Support: 67% of 3 people active"
+    # Val and Sue of 3: 66.67% → "66.7%".
+    assert title(spec(icicle_chart(support, "Support"))) == "Support: 66.7% of 3 people active"
     # Focus on Vik: no "everyone" bar; Vik (3 people) on top, Sam and Sid below.
     vik = icicle_of(inputs, leader="02")
     assert vik["people"].tolist() == [3, 1, 1] and vik["level"].tolist() == [0, 1, 1]
@@ -81,8 +86,9 @@ def test_icicle_spans_by_headcount_and_focuses(inputs):
 def test_lag_histogram_title_in_words(inputs):
     pairs = lag_pairs_of(inputs)
     staff = pairs[pairs["tier"] == "Staff"]
-    # Sales staff under their VP Vik: Sam +20, Sid −5 → median 7.5 days after.
-    assert lag_title(staff, "Sales") == "Sales: staff began 7.5 days after their VP, on median"
+    # Sales staff under their VP Vik: Sam +20, Sid −5 → median 7.5 days, read in whole days
+    # as the ``days`` unit reads everywhere (half away from zero): 8.
+    assert lag_title(staff, "Sales") == "Sales: staff began 8 days after their VP, on median"
     out = spec(lag_histogram_chart(pairs, "Support"))
     # Support pairs both active: Val +74, Sue −34 → median 20, mixed tiers.
     assert title(out) == "Support: reports began 20 days after their manager, on median"
@@ -114,28 +120,29 @@ def test_lift_and_reach_side_by_side(inputs):
     departments = departments_of(inputs)
     out = spec(lift_reach_chart(departments))
     # Only Support has a lift (0.8); Sales' is missing, the company row is not a department.
-    assert title(out) == ("Support cascades most: people are 0.8× as likely to be active "
-                          "when their manager is")
+    # 0.8 is below 1: nobody "cascades most"; the title says no team follows yet.
+    assert title(out) == ("No team follows its manager yet: at best people are 0.8× as likely "
+                          "to be active when their manager is")
     assert out["facet"]["column"]["field"] == "measure"
     assert out["resolve"]["scale"]["x"] == "independent"
     rows = next(iter(out["datasets"].values()))
     assert {r["measure"] for r in rows} == {"Cascade lift (×)", "Team reach"}
-    # The 83-character finding is drawn on two even lines (42 each at most).
-    assert out["title"]["text"] == ["Support cascades most: people are 0.8× as",
-                                    "likely to be active when their manager is"]
+    # The 103-character finding is drawn on two even lines (52 each at most).
+    assert len(out["title"]["text"]) == 2
     assert all(len(line) <= TITLE_CHARS for line in out["title"]["text"])
     # Long department names keep their full label.
     bars, labels = out["spec"]["layer"]
     assert bars["encoding"]["y"]["axis"]["labelLimit"] == LABEL_LIMIT >= 300
     assert out["config"]["axis"]["labelLimit"] == LABEL_LIMIT
     # Exec and Sales have no lift (one side empty): no bar, the words at zero instead. Exec
-    # has nobody below its head either: reach "—". Support's 0.8 is written as "0.80".
+    # has nobody below its head either: reach "—". Support's 0.8 is written in its unit.
     by = {(r["department"], r["measure"]): r for r in rows}
     assert by["Sales", "Cascade lift (×)"]["value"] is None
     assert by["Sales", "Cascade lift (×)"]["label"] == NO_COMPARISON == "— no comparison"
     assert by["Sales", "Cascade lift (×)"]["at"] == 0
     assert by["Exec", "Team reach"]["label"] == "—"
-    assert by["Support", "Cascade lift (×)"]["label"] == "0.80"
+    assert by["Support", "Cascade lift (×)"]["label"] == "0.8×"
+    assert by["Support", "Team reach"]["label"] == "50.0%"  # Sue of Sue, Stan
     assert by["Support", "Cascade lift (×)"]["at"] == 0.8
     assert labels["encoding"]["text"]["field"] == "label"
     assert labels["encoding"]["x"]["field"] == "at"
@@ -147,3 +154,30 @@ def test_charts_do_not_change_their_input(inputs):
     before = adoption.copy()
     adoption_by_tier_chart(adoption, "Sales")
     pd.testing.assert_frame_equal(adoption, before)
+
+
+def test_cascades_most_only_for_a_lift_above_one():
+    rows = pd.DataFrame({"department": ["Ops", "Sales", "Company"],
+                         "lift": [1.04, 3.06, 2.0], "reach": [0.5, 0.5, 0.5]})
+    # Sales' 3.06 reads "3.1×" (one decimal, half away from zero); the company row never wins.
+    assert lift_reach_title(rows) == ("Sales cascades most: people are 3.1× as likely to be "
+                                      "active when their manager is")
+    # 1.04 reads "1.0×": no better than no cascade, so no superlative.
+    assert lift_reach_title(rows.iloc[[0, 2]]) == (
+        "No team follows its manager yet: at best people are 1.0× as likely to be active "
+        "when their manager is")
+
+
+def test_no_month_before_the_data_begins(inputs):
+    # The data begins 20 Dec 2025 (Stan) and ends 20 Mar 2026; a period from 1 Oct 2025
+    # would add Oct and Nov, months without data: they are left out, not drawn as 0%.
+    data = Dataset.from_frames(people=PEOPLE, activity=ACTIVITY)
+    longer = prepare(data, Period(date(2025, 10, 1), date(2026, 6, 30)))
+    months = [m.strftime("%Y-%m") for m in longer.months]
+    assert months == ["2025-12", "2026-01", "2026-02", "2026-03"]
+    company = adoption_of(longer, ("tier",))
+    staff = company[company["tier"] == "Staff"]
+    # Staff Sam, Sid, Sue, Stan: Dec Stan 1/4, Jan Sid 1/4, Feb Sam, Sue 2/4, Mar Sam, Sid 2/4.
+    assert staff["adoption"].tolist() == [0.25, 0.25, 0.5, 0.5]
+    assert title(spec(adoption_by_tier_chart(company))) == (
+        "Company: staff adoption rose from 25.0% to 50.0%")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.test_ingest_end_to_end import clean_sheets, planted_sheets, write_workbook
+from tests.companies import clean_sheets, planted_sheets, write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -112,3 +113,21 @@ def test_a_missing_file_is_a_usage_error_for_every_command(tmp_path, command):
     assert done.returncode == 2
     assert done.stderr.strip() == f"No such file: {tmp_path / 'nope.xlsx'}"
     assert "Traceback" not in done.stderr
+
+
+def test_report_takes_the_apps_filters(tmp_path):
+    path = write_workbook(tmp_path / "march.xlsx", clean_sheets())
+    # clean_sheets: 007 (Sales, VP) 1 LinkedIn post; 12 (Ops, Staff) 4 X replies
+    sales = json.loads(run("report", str(path), "--department", "Sales").stdout)
+    assert sales["filters"] == {"departments": ["Sales"], "tiers": [], "channels": []}
+    assert sales["company"]["actions"] == 1
+    both = json.loads(run("report", str(path), "--department", "Sales", "--department", "Ops",
+                          "--tier", "Staff", "--channel", "X").stdout)
+    assert both["filters"]["departments"] == ["Sales", "Ops"]
+    assert both["company"]["actions"] == 4  # only 12's replies: Staff on X
+    text = run("report", str(path), "--tier", "Staff", "--format", "text").stdout
+    assert "Filters: tiers: Staff" in text
+    assert re.search(r"^  Dialogue ratio +100\.0%$", text, re.MULTILINE)  # 4 replies / 4
+    bad = run("report", str(path), "--department", "Nowhere")
+    assert bad.returncode == 2 and "Choose one of: Ops, Sales." in bad.stderr
+    assert "Traceback" not in bad.stderr

@@ -11,10 +11,10 @@ from scorecard.charts.board import (
     OKABE_ITO, benchmarks_chart, leadership_scores_chart, vision_progress_chart,
 )
 from scorecard.export import chart_png, chart_svg
-from scorecard.formatting import excel_format
-from scorecard.formatting import number as display
 from scorecard.export.images import chart_png_at_width, png_size, svg_width
 from scorecard.export.safe_text import clean_text, write_number, write_text
+from scorecard.formatting import excel_format
+from scorecard.formatting import number as display
 
 
 def small_chart() -> alt.Chart:

@@ -13,11 +13,12 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from scorecard.dataset import DatasetInfo
 from scorecard.dictionary import metric
-from scorecard.formatting import number
-from scorecard.report import Report
 from scorecard.export import full_report
 from scorecard.export.deck import build_pptx
-from tests.test_export_xlsx import INJECTIONS, JANUARY, tiny_dataset
+from scorecard.formatting import number
+from scorecard.report import Report
+from tests.companies import INJECTIONS, JANUARY
+from tests.companies import sales_four as tiny_dataset
 
 INFO = DatasetInfo(3, "2026-02-01T09:00:00", "me", "jan.xlsx", "abc")
 
@@ -38,11 +39,14 @@ def deck(report: Report):
 
 def test_slides_in_order_with_titles_in_words(deck) -> None:
     titles = [s.shapes.title.text for s in deck.slides]
+    # The title is the company (assumption company_name), never the file; Ops (Ada alone, no
+    # reporting line) is one line on the side-by-side slide, not a slide of dashes.
     assert titles == [
-        "jan.xlsx", "Vision progress", "Leadership scores of the executives",
-        "The cascade: the whole company", "The cascade: departments side by side",
-        "The cascade: Ops", "The cascade: Sales", "Executives against the 2010 benchmarks",
-        "Appendix: definitions used (1 of 3)", "Appendix: definitions used (2 of 3)",
+        "Your company", "Executive summary", "Vision progress",
+        "Leadership scores of the executives", "The cascade: the whole company",
+        "The cascade: departments side by side", "The cascade: Sales",
+        "Executives against published benchmarks", "Bonus pool in brief",
+        "What changed since the previous period", "Appendix: definitions used (1 of 3)", "Appendix: definitions used (2 of 3)",
         "Appendix: definitions used (3 of 3)", "Appendix: cascade terms",
     ]
     assert deck.slide_width * 9 == deck.slide_height * 16
@@ -55,7 +59,7 @@ def test_title_slide_names_period_and_version(deck) -> None:
 
 def test_cascade_numbers_equal_the_report(deck, report: Report) -> None:
     company = report.cascade["company"]
-    texts = "\n".join(slide_texts(deck.slides[3]))
+    texts = "\n".join(slide_texts(deck.slides[4]))
     # by hand: 3 reporting lines, each report began after its manager → 100%
     assert company["started_after_share"] == 1.0
     assert "100.0%" in texts  # the one formatter's "%" pattern, #,##0.0%
@@ -65,11 +69,11 @@ def test_cascade_numbers_equal_the_report(deck, report: Report) -> None:
 
 
 def test_speaker_notes_carry_formulas_and_provenance(deck) -> None:
-    notes = deck.slides[2].notes_slide.notes_text_frame.text
+    notes = deck.slides[3].notes_slide.notes_text_frame.text
     assert metric("leadership_score").formula in notes
     assert "estimated through the assumptions" in notes  # social ROI is an estimate
     assert "measured from the uploaded rows" in notes
-    vision = deck.slides[1].notes_slide.notes_text_frame.text
+    vision = deck.slides[2].notes_slide.notes_text_frame.text
     assert "actual 4" in vision  # Sales did 4 actions against its goal
 
 
@@ -83,7 +87,8 @@ def test_no_empty_placeholder_and_pictures_fit(deck) -> None:
                 pictures += 1
                 assert 0 <= shape.left and shape.left + shape.width <= deck.slide_width
                 assert 0 <= shape.top and shape.top + shape.height <= deck.slide_height
-    assert pictures == 7  # vision, scores, company, side by side, Ops, Sales, benchmarks
+    # vision, scores, side by side, benchmarks (one month: the cascade slides are tables)
+    assert pictures == 4
 
 
 @pytest.mark.parametrize("text", [INJECTIONS[0], INJECTIONS[3]])
@@ -105,7 +110,7 @@ def test_sample_company_deck_is_clean() -> None:
     assert deck.slides[0].shapes.title.text == "Sample company"
     departments = sorted(report.cascade["departments"])
     titles = [s.shapes.title.text for s in deck.slides]
-    assert titles[5:5 + len(departments)] == [f"The cascade: {d}" for d in departments]
+    assert titles[6:6 + len(departments)] == [f"The cascade: {d}" for d in departments]
     for slide in deck.slides:
         assert all(p.text_frame.text.strip() for p in slide.placeholders)
         for shape in slide.shapes:

@@ -7,40 +7,17 @@ import math
 from datetime import date
 
 import openpyxl
-import pandas as pd
 import pytest
 
-from scorecard.dataset import Dataset, DatasetInfo, Period
+from scorecard.dataset import DatasetInfo
 from scorecard.dictionary import REGISTRY, metric
 from scorecard.export import full_report, write_report
 from scorecard.export.safe_text import is_formula_like
 from scorecard.export.tables import header
 from scorecard.export.xlsx import SHEETS, build_xlsx
 from scorecard.report import Report
-
-JANUARY = Period(date(2026, 1, 1), date(2026, 1, 31))
-INJECTIONS = ("=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1:A2)", "\tTab", "\rCR", "\nLF")
-
-
-def tiny_dataset(names: tuple[str, str, str, str] = ("Ada", "Ben", "Cy", "Di"),
-                 sales: str = "Sales") -> Dataset:
-    """CEO 001 (Ops) → VP 002 (Sales) → staff 003, 004 (Sales); seven actions in January."""
-    people = pd.DataFrame({
-        "person_id": ["001", "002", "003", "004"], "name": list(names),
-        "title": ["CEO", "VP Sales", "Rep", "Rep"], "department": ["Ops", sales, sales, sales],
-        "manager_id": [None, "001", "002", "002"], "tier": ["C-suite", "VP", "Staff", "Staff"],
-    })
-    activity = pd.DataFrame({
-        "date": ["2026-01-05", "2026-01-06", "2026-01-12", "2026-01-20"],
-        "person_id": ["001", "002", "003", "004"],
-        "channel": ["LinkedIn", "Blog", "X", "X"], "action": ["post", "blog", "reply", "share"],
-        "count": [3, 1, 2, 1], "theme": ["=HYPERLINK(\"x\")", "Innovation", "+1", "@x"],
-        "purpose": ["marketing", "customers", "customers", "employees"],
-        "reactions": [30, 10, 0, 0],
-    })
-    goals = pd.DataFrame({"metric": ["actions"], "target": [20], "start": ["2026-01-01"],
-                          "end": ["2026-01-31"], "department": [sales]})
-    return Dataset.from_frames(people=people, activity=activity, goals=goals)
+from tests.companies import INJECTIONS, JANUARY
+from tests.companies import sales_four as tiny_dataset
 
 
 def read_back(data: bytes) -> openpyxl.Workbook:
@@ -148,3 +125,22 @@ def test_write_report_writes_each_format(tmp_path) -> None:
     out = write_report(dataset, JANUARY, "json", tmp_path / "pack.json")
     assert out.read_text(encoding="utf-8").lstrip().startswith("{")
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_one_excel_writer_for_template_dataset_workbook_and_board_pack(book) -> None:
+    from scorecard.export.excel import HEADER_FILL, value_cell
+    from scorecard.template import build_template
+
+    template = read_back(build_template())
+    required = template["people"]["A1"]  # person_id: a required column
+    pack_header = book["People scorecards"]["A1"]
+    assert required.fill.start_color.rgb == pack_header.fill.start_color.rgb
+    assert pack_header.fill.start_color.rgb == "00" + HEADER_FILL.start_color.rgb[-6:]
+    ws = openpyxl.Workbook().active
+    value_cell(ws["A1"], "=HYPERLINK(1)")  # the one injection rule: a quoted text cell
+    value_cell(ws["A2"], date(2026, 3, 4))
+    value_cell(ws["A3"], float("nan"))
+    value_cell(ws["A4"], 0.25, "#,##0.0%")
+    assert (ws["A1"].data_type, ws["A1"].quotePrefix) == ("s", True)
+    assert ws["A2"].number_format == "yyyy-mm-dd" and ws["A3"].value is None
+    assert (ws["A4"].value, ws["A4"].number_format) == (0.25, "#,##0.0%")

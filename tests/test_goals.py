@@ -8,8 +8,15 @@ import pandas as pd
 import pytest
 
 from scorecard.dataset import Dataset
-from scorecard.goals import as_of_date, goal_progress, status_of
-from tests.test_metrics_data import tiny
+from scorecard.goals import (
+    as_of_date,
+    goal_label,
+    goal_progress,
+    goal_unit,
+    in_scope,
+    status_of,
+)
+from tests.companies import tiny
 
 
 def with_goals(goals: pd.DataFrame) -> Dataset:
@@ -123,3 +130,14 @@ def test_a_persons_leadership_goal_reads_the_score_on_their_scorecard():
     without_reach = compute(tiny(), week).people.at["001", "leadership_score"]
     assert actual == pytest.approx(on_card)
     assert on_card != pytest.approx(without_reach)  # the two really differ on this data
+
+
+def test_a_department_sees_company_goals_its_own_and_its_peoples():
+    goals = pd.DataFrame({"scope": ["company", "department", "department", "person", "person"],
+                          "key": ["company", "Mkt", "Ops", "002", "001"]})
+    people = tiny().people  # Ben 002 and Cy 003 are in Mkt; Ada 001 and Di 004 in Ops
+    assert in_scope(goals, people, ("Mkt",)).index.tolist() == [0, 1, 3]
+    assert in_scope(goals, people, ()).index.tolist() == [0, 1, 2, 3, 4]  # no filter: all
+    assert (goal_label("qualified_leads"), goal_unit("qualified_leads")) == (
+        "Qualified leads", "count")
+    assert (goal_label("social_roi"), goal_unit("social_roi")) == ("Social ROI", "ratio")

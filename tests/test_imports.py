@@ -35,8 +35,14 @@ sys.exit(1 if failed else 0)
 
 
 def test_every_module_imports_on_its_own() -> None:
-    done = subprocess.run([sys.executable, "-c", _SCRIPT], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", _SCRIPT],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     # The walk found the package's modules, not an empty list (there are well over 100).
     assert int(done.stdout.split()[0]) > 100

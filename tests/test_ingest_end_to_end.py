@@ -2,45 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-from pathlib import Path
 
-import openpyxl
 import pandas as pd
 
 from scorecard.ingest import Upload, load_paths, load_uploads
-
-PEOPLE_HEADERS = ["Employee ID", "Full Name", "Dept", "Reports To", "Level"]
-ACTIVITY_HEADERS = ["Post date", "Person", "Network", "Action", "Count", "Impressions"]
-
-
-def write_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
-
-
-def clean_sheets() -> dict[str, list[list[object]]]:
-    return {
-        "people": [
-            PEOPLE_HEADERS,
-            ["001", "Ann Lee", "Sales", None, "C-suite"],
-            ["007", "Bo Chen", "Sales", "001", "VP"],
-            [12, "Cy Diaz", "Ops", "007", "Staff"],
-        ],
-        "activity": [
-            ["Social activity, March 2026"],  # a title row above the header
-            ACTIVITY_HEADERS,
-            [dt.datetime(2026, 3, 2, 9, 30), "007", "linkedin", "Post", 1, 1800],
-            [dt.datetime(2026, 3, 3), 12, "X", "reply", 4, None],
-        ],
-    }
+from tests.companies import (
+    clean_sheets,
+    planted_sheets,
+    write_workbook,
+)
 
 
 def test_a_clean_workbook_keeps_leading_zeros(tmp_path):
@@ -56,37 +27,6 @@ def test_a_clean_workbook_keeps_leading_zeros(tmp_path):
     assert activity["impressions"].tolist() == [1800.0, 0.0]  # blank takes the default 0
     assert result.file_name == "march.xlsx"
     assert result.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def planted_sheets() -> dict[str, list[list[object]]]:
-    """A workbook with exactly ten planted problems (also used by the CLI tests)."""
-    return {
-        "people": [
-            PEOPLE_HEADERS,
-            ["001", "Ann Lee", "Sales", None, "C-suite"],        # row 2
-            ["002", "Bo Chen", "Sales", "001", "VP"],            # row 3
-            ["002", "Bo Chen", "Sales", "001", "VP"],            # row 4: duplicate id
-            ["003", "Cy Diaz", "Ops", "042", "Staff"],           # row 5: unknown manager
-            ["004", "Di Eze", "Ops", "005", "Staff"],            # row 6: cycle 004 → 005 → 004
-            ["005", "Ed Fox", "Ops", "004", "Intern"],           # row 7: tier not a tier
-        ],
-        "activity": [
-            ACTIVITY_HEADERS,
-            [dt.datetime(2026, 3, 2), "001", "X", "post", 1, 100],    # row 2: clean
-            ["31/02/2026", "001", "X", "post", 1, 100],              # row 3: no such day
-            [dt.datetime(2026, 3, 3), "001", "X", "post", -2, 100],  # row 4: negative count
-            [dt.datetime(2026, 3, 4), "001", "X", "post", 1, "12%"],  # row 5: not a number
-            [dt.datetime(1999, 5, 1), "001", "X", "post", 1, 100],   # row 6: out of range
-        ],
-        "outcomes": [
-            ["date", "metric", "value"],
-            [dt.datetime(2026, 3, 31), "qualified_leads", "lots"],   # row 2: not a number
-        ],
-        "goals": [
-            ["metric", "target", "start", "end"],
-            ["qualified_leads", 600, dt.datetime(2026, 12, 31), dt.datetime(2026, 1, 1)],
-        ],
-    }
 
 
 def test_ten_planted_problems_are_each_reported_with_sheet_row_and_column(tmp_path):

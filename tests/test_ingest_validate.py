@@ -4,42 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import numpy as np
 import pandas as pd
 import pytest
 
 from scorecard.dataset import column_dtype, conform
-from scorecard.ingest import RawTable, validate_tables
 from scorecard.problems import Problem
 from scorecard.schema import TABLES
-
-
-def raw(table: str, headers: list[str], *rows: list[object], sheet: str | None = None,
-        first_row: int = 2) -> RawTable:
-    """A raw table as a reader would hand it over: object cells, Excel row numbers."""
-    columns = tuple(pd.Series([r[i] for r in rows], dtype=object) for i in range(len(headers)))
-    return RawTable(table, sheet or table, tuple(headers), columns,
-                    np.arange(first_row, first_row + len(rows), dtype=np.int64))
-
-
-def people(*rows: list[object], headers=("person_id", "name", "department", "manager_id")):
-    rows = rows or (["001", "Ann Lee", "Sales", None], ["002", "Bo Chen", "Sales", "001"])
-    return raw("people", list(headers), *rows)
-
-
-def activity(*rows: list[object], headers=("date", "person_id", "channel", "action"),
-             sheet: str | None = None):
-    rows = rows or (["2026-03-02", "001", "LinkedIn", "post"],)
-    return raw("activity", list(headers), *rows, sheet=sheet)
-
-
-def run(*tables: RawTable):
-    return validate_tables(list(tables))
-
-
-def only(report, code: str) -> list[Problem]:
-    return [p for p in report.problems if p.code == code]
-
+from tests.companies import activity, only, people, raw, run
 
 # --- a clean upload ------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The mapping step's pure helpers (scorecard.sources.mapping), profiles and their store, the CLI.
+"""The mapping step's pure helpers (scorecard.sources.mapping, .mapping_text), profiles and their store, the CLI.
 
 Each test takes a grid the way the readers make it, a mapping the way the step edits it, and
 pins the contract rows the engine makes of them (the production path: to_profile → apply_preset,
@@ -20,6 +20,7 @@ from scorecard.ingest import load_uploads
 from scorecard.ingest.raw import Limits, Upload
 from scorecard.ingest.readers import read_grids
 from scorecard.sources import mapping as m
+from scorecard.sources import mapping_text as mt
 from scorecard.sources.apply import apply_preset
 from scorecard.sources.profiles import SavedProfile, load_profile
 from scorecard.sources.registry import BY_ID, detect
@@ -250,7 +251,7 @@ def rows_of_table(table) -> tuple:
 def test_crm_rules_survive_the_editor_rows_both_ways():
     preset = BY_ID["salesforce_opportunities_report"]
     headers = ["Opportunity Owner", "Stage", "Close Date", "Amount"]
-    rules, errors = m.rules_from_rows(m.rules_to_rows(preset.outcome_rules), headers)
+    rules, errors = mt.rules_from_rows(mt.rules_to_rows(preset.outcome_rules), headers)
     assert errors == []
     assert rules == preset.outcome_rules
 
@@ -272,7 +273,7 @@ def test_an_edited_crm_rule_sums_per_owner_and_month():
         "condition": "Stage = Closed Won",
         "value": "Amount",
     }
-    rules, errors = m.rules_from_rows([row, {"metric": None}], layout.headers)
+    rules, errors = mt.rules_from_rows([row, {"metric": None}], layout.headers)
     assert errors == [] and len(rules) == 1  # the row without a metric is skipped
     draft = dataclasses.replace(
         m.with_table(m.draft_for_unknown(layout), "outcomes"), outcome_rules=rules, date_order="MDY"
@@ -286,7 +287,7 @@ def test_an_edited_crm_rule_sums_per_owner_and_month():
 
 def test_bad_rules_and_lines_are_sentences_not_exceptions():
     headers = ["Owner", "Stage", "Close Date"]
-    rules, errors = m.rules_from_rows(
+    rules, errors = mt.rules_from_rows(
         [
             {"metric": "a", "date_from": "", "value": "count"},
             {"metric": "b", "date_from": "Close Date", "value": "Revenue"},
@@ -298,7 +299,7 @@ def test_bad_rules_and_lines_are_sentences_not_exceptions():
     assert errors[0] == "Rule 1 (a): choose the date column."
     assert errors[1] == "Rule 2 (b): 'Revenue' is not a column."
     assert errors[2].startswith("Rule 3 (c): 'Phase = Won': write 'Column = value")
-    values, problems = m.parse_assignments("channel = X\n\nbogus\nfoo = 1", ["channel", "action"])
+    values, problems = mt.parse_assignments("channel = X\n\nbogus\nfoo = 1", ["channel", "action"])
     assert values == {"channel": "X"}
     assert problems[0] == "Line 3 ('bogus') needs the form: field = value."
     assert problems[1].startswith("Line 4: 'foo' is not a column of this table")
@@ -306,9 +307,9 @@ def test_bad_rules_and_lines_are_sentences_not_exceptions():
 
 def test_a_condition_reads_back_as_written():
     when = {"Stage": ("Closed Won", "Won"), "MQL Date": ()}
-    text = m.format_condition(when)
+    text = mt.format_condition(when)
     assert text == "Stage = Closed Won | Won; MQL Date = *"
-    assert m.parse_condition(text, ["stage", "MQL date"]) == when
+    assert mt.parse_condition(text, ["stage", "MQL date"]) == when
 
 
 # -- profiles: files, store --------------------------------------------------------------------

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from scorecard.sources.profiles import load_profile
 from scorecard.store import Store
 from tests.conftest import BROWSER_WAIT_MS, ROOT, running_app, settle
 
@@ -82,6 +83,12 @@ def test_an_unknown_export_is_mapped_published_and_recognised_next_month(
         choose(page, "Action of every row", "post")
         page.get_by_role("button", name="Apply").click()
         settle(page, "No problems found")
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download profile").click()
+        saved = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved)
+        profile = load_profile(saved.read_text(encoding="utf-8"))
+        assert profile.constants == {"action": "post"} and profile.table == "activity"
         page.get_by_label("Profile name", exact=True).and_(
             page.get_by_test_id("stTextInputField")
         ).fill("Brandwatch weekly")

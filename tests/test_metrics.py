@@ -1,4 +1,4 @@
-"""Every scorecard metric pinned on the tiny company of tests/test_metrics_data.py.
+"""Every scorecard metric pinned on the tiny company of tests/companies.py.
 
 Rows in the week (2–8 March 2026, 5 business days, months = 7/31); the 9 March row and the
 row of unknown person 999 are outside the scope.
@@ -28,7 +28,7 @@ from scorecard.dataset import Filters
 from scorecard.dictionary import REGISTRY
 from scorecard.metrics import SCORECARD_METRICS, compute
 from scorecard.metrics.voice import jsd
-from tests.test_metrics_data import WEEK, tiny
+from tests.companies import WEEK, tiny
 
 NAN = math.nan
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from scorecard.dataset import Dataset, Period
 from scorecard.metrics import compute
-from tests.test_metrics_data import WEEK, activity_frame, people_frame, tiny
+from tests.companies import WEEK, activity_frame, people_frame, tiny
 
 PEOPLE = pd.DataFrame({"person_id": ["1"], "name": ["A"], "department": ["D"]})
 

@@ -10,7 +10,7 @@ import pytest
 from scorecard.dataset import Dataset, Period
 from scorecard.metrics import compute
 from scorecard.score import explain
-from tests.test_metrics_data import WEEK, assumptions_frame, tiny
+from tests.companies import WEEK, assumptions_frame, tiny
 
 MARCH = Period(date(2026, 3, 1), date(2026, 3, 31))  # months = 1: presence target 12
 

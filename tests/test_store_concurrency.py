@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from scorecard.dataset import Dataset
 from scorecard.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,7 @@ PUBLISHER = r"""
 import sys, time
 from pathlib import Path
 import pandas as pd
+from scorecard.dataset import Dataset
 from scorecard.dataset import Dataset
 from scorecard.store import Store
 from scorecard.storage_errors import StoreError
@@ -148,3 +150,59 @@ def test_five_identical_publishes_at_once_store_one_version(
     store = Store(store_url)
     assert [v.version for v in store.versions()] == [1]
     store.engine.dispose()
+
+
+def month_of_posts(day: str, count: int) -> Dataset:
+    """Ada (id "001") posting once on ``day``, ``count`` times."""
+    return Dataset.from_frames(
+        people=pd.DataFrame({"person_id": ["001"], "name": ["Ada"], "department": ["Ops"]}),
+        activity=pd.DataFrame(
+            {
+                "date": pd.to_datetime([day]),
+                "person_id": ["001"],
+                "channel": ["LinkedIn"],
+                "action": ["post"],
+                "count": [count],
+            }
+        ),
+    )
+
+
+def test_a_merge_planned_before_another_version_landed_is_planned_again(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scorecard.db
+
+    store, other = Store(store_url), Store(store_url)  # two processes' stores
+    store.publish(
+        month_of_posts("2026-01-05", 1), uploader="Mia", file_name="jan.csv", sha256="1" * 64
+    )
+    real_plan, bases = Store.plan_merge, []
+
+    def march_lands_after_the_first_plan(self: Store, upload: Dataset):
+        plan = real_plan(self, upload)
+        if self is store:
+            bases.append(plan.base.version)
+            if len(bases) == 1:  # between February's plan and its write, March is merged
+                other.merge(
+                    month_of_posts("2026-03-05", 3),
+                    uploader="Raj",
+                    file_name="mar.csv",
+                    sha256="3" * 64,
+                )
+        return plan
+
+    monkeypatch.setattr(Store, "plan_merge", march_lands_after_the_first_plan)
+    monkeypatch.setattr(scorecard.db.time, "sleep", lambda seconds: None)
+    result = store.merge(
+        month_of_posts("2026-02-05", 2), uploader="Mia", file_name="feb.csv", sha256="2" * 64
+    )
+    # February was planned on version 1, found version 2 (March) current when storing, and was
+    # planned again on it: the third version holds January, February and March, nothing lost.
+    assert bases == [1, 2]
+    # (PostgreSQL may skip a number: the refused attempt drew one from its sequence.)
+    assert result.info.how == "merge" and result.info.version == store.current().version
+    assert len(store.versions()) == 3
+    assert store.load(result.info.version).activity["count"].tolist() == [1, 2, 3]
+    store.engine.dispose()
+    other.engine.dispose()

@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -238,14 +239,10 @@ def unprivileged() -> list[str]:
 #: and exceptions as JSON. Runs as app.py runs on a warm server (see conftest.warm_server).
 APP_ROLLBACK = r"""
 import json, sys
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
+from scorecard.ui.legacy import start_warm
 
-original = PagesManager.__init__
-def init(self, *args, **kwargs):
-    original(self, *args, **kwargs)
-    PagesManager.uses_pages_directory = False
-PagesManager.__init__ = init
+start_warm()
 at = AppTest.from_file(sys.argv[1], default_timeout=180).run()
 at.switch_page("pages/data.py").run()
 at.selectbox(key="data_version").set_value(1)
@@ -330,3 +327,66 @@ def test_a_database_in_a_folder_that_cannot_be_created_is_one_sentence(tmp_path:
         run.stderr.strip(),
         f"The folder {locked / 'data'} for the database cannot be created or written",
     )
+
+
+# -- a busy database ------------------------------------------------------------------------------
+@pytest.fixture
+def impatient(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Stores made from now on wait 0.2 s for a lock and pause (recorded, not slept) between
+    their attempts; the pauses are returned."""
+    pauses: list[float] = []
+    monkeypatch.setattr(scorecard.db, "BUSY_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(scorecard.db.time, "sleep", pauses.append)
+    return pauses
+
+
+def hold_write_lock(path: Path) -> sqlite3.Connection:
+    """Another process's publish in progress: a connection holding SQLite's write lock."""
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+def test_a_database_busy_for_too_long_says_try_again_and_keeps_the_current_version(
+    tmp_path: Path,
+    impatient: list[float],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    url, path = good_database(tmp_path)
+    store = Store(url)
+    other = hold_write_lock(path)
+    try:
+        with pytest.raises(StoreError) as raised:
+            store.publish(dataset(30, 2), uploader="Raj", file_name="b.xlsx", sha256="9" * 64)
+        # Every attempt waited for the lock, then paused before the next (ATTEMPTS - 1 pauses).
+        assert len(impatient) == scorecard.db.ATTEMPTS - 1
+        assert_one_sentence(str(raised.value), "is busy with other publishes")
+        assert str(raised.value).endswith("Try again in a minute.")
+        monkeypatch.setenv("SCORECARD_DATABASE_URL", url)
+        code, err = cli(capsys, "versions")  # reading waits for no lock: it still works
+        assert (code, err) == (0, "")
+    finally:
+        other.rollback()
+        other.close()
+    store.engine.dispose()
+    assert_version_one_intact(url)
+
+
+def test_a_publish_that_finds_the_database_busy_retries_and_lands(
+    tmp_path: Path, impatient: list[float], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, path = good_database(tmp_path)
+    store = Store(url)
+    other = hold_write_lock(path)
+
+    def the_other_publish_ends(seconds: float) -> None:  # during the first pause
+        impatient.append(seconds)
+        other.rollback()
+
+    monkeypatch.setattr(scorecard.db.time, "sleep", the_other_publish_ends)
+    result = store.publish(dataset(30, 2), uploader="Raj", file_name="b.xlsx", sha256="9" * 64)
+    other.close()
+    assert len(impatient) == 1  # one attempt failed, the second landed
+    assert (result.info.version, store.current().version) == (2, 2)
+    store.engine.dispose()

@@ -25,14 +25,10 @@ TIMEOUT = 180  # bounds a hang on a shared machine; not a speed assertion
 #: stored as a new version), then prints what its sidebar shows. Runs as a warm server does.
 OTHER_APP = r"""
 import json, sys
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
+from scorecard.ui.legacy import start_warm
 
-original = PagesManager.__init__
-def init(self, *args, **kwargs):
-    original(self, *args, **kwargs)
-    PagesManager.uses_pages_directory = False
-PagesManager.__init__ = init
+start_warm()
 at = AppTest.from_file(sys.argv[1], default_timeout=180).run()
 at.switch_page("pages/data.py").run()
 before = at.sidebar.markdown[0].value
@@ -98,7 +94,7 @@ def test_two_app_processes_on_one_postgresql_see_each_others_versions_at_the_nex
     }
     here.run()  # this process's next rerun shows it, with version 1's rows (count 1)
     assert not here.exception and sidebar_dataset(here) == "**Dataset:** Version 3"
-    history = here.dataframe(key="data_history").value
+    history = next(d.value for d in here.dataframe if "current" in d.value.columns)
     assert history.loc[history["current"], "version"].tolist() == [3]
     assert store.load(3).activity["count"].tolist() == [1, 1]
 

@@ -1,8 +1,10 @@
 """Who was active in which month of a period, and on which day each person started.
 
 ``active`` in a month = actions (the sum of ``count``) in that month ≥ ``active_threshold``
-(assumption, default 1). Months are the calendar months the period touches; only activity
-inside the period counts, so a period starting mid-month sees part of its first month.
+(assumption, default 1). Months are the calendar months the period touches between the data's
+first and last day (:meth:`Dataset.observed`): a month before the data begins is not a month
+of inactivity, so it is neither drawn as 0% nor counted in the lift. Only activity inside the
+period counts, so a period starting mid-month sees part of its first month.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from scorecard.dataset import Dataset, Period
 class MonthlyActivity:
     """Actions per person and month, the active flags, and the days people started."""
 
-    months: pd.DatetimeIndex  # first day of each month the period touches
+    months: pd.DatetimeIndex  # first day of each month the period touches inside the data
     actions: np.ndarray  # float (people, months)
     active: np.ndarray  # bool (people, months)
     first_day: np.ndarray  # datetime64[D] per person; NaT when never active in the period
@@ -35,8 +37,10 @@ class MonthlyActivity:
         return self.active.any(axis=1)
 
 
-def month_starts(period: Period) -> pd.DatetimeIndex:
-    """First day of every calendar month the period touches, in order."""
+def month_starts(period: Period | None) -> pd.DatetimeIndex:
+    """First day of every calendar month the period touches, in order (none for ``None``)."""
+    if period is None:
+        return pd.DatetimeIndex([], dtype="datetime64[us]")
     first = pd.Timestamp(period.start).to_period("M")
     last = pd.Timestamp(period.end).to_period("M")
     return pd.period_range(first, last, freq="M").to_timestamp()
@@ -60,8 +64,8 @@ def monthly_activity(dataset: Dataset, period: Period, ids: pd.Index) -> Monthly
     activity = dataset.activity
     before_end = activity["date"] <= pd.Timestamp(period.end)
     in_period = before_end & (activity["date"] >= pd.Timestamp(period.start))
-    months, actions, active, first_day = _monthly(activity.loc[in_period], period, ids,
-                                                  threshold)
+    months, actions, active, first_day = _monthly(activity.loc[in_period],
+                                                  dataset.observed(period), ids, threshold)
     earlier = before_end & ~in_period
     if earlier.any():
         history = Period(activity.loc[earlier, "date"].min().date(), period.end)
@@ -73,9 +77,10 @@ def monthly_activity(dataset: Dataset, period: Period, ids: pd.Index) -> Monthly
     return MonthlyActivity(months, actions, active, first_day, start_day, threshold)
 
 
-def _monthly(rows: pd.DataFrame, period: Period, ids: pd.Index, threshold: float
+def _monthly(rows: pd.DataFrame, period: Period | None, ids: pd.Index, threshold: float
              ) -> tuple[pd.DatetimeIndex, np.ndarray, np.ndarray, np.ndarray]:
-    """(months, actions, active, first active day) of ``rows`` (all inside ``period``)."""
+    """(months, actions, active, first active day) of ``rows`` (all inside ``period``; no
+    rows and no months when ``period`` is ``None``)."""
     months = month_starts(period)
     n, m = len(ids), len(months)
     # Factorise first: looking up 50,000 distinct IDs is far cheaper than 500,000 rows.
@@ -90,7 +95,7 @@ def _monthly(rows: pd.DataFrame, period: Period, ids: pd.Index, threshold: float
     actions = np.bincount(pos * m + month, weights=counts, minlength=n * m).reshape(n, m)
     active = actions >= threshold
 
-    first_month = np.where(active.any(axis=1), active.argmax(axis=1), -1)
+    first_month = np.where(active.any(axis=1), active.argmax(axis=1) if m else 0, -1)
     in_first = (month == first_month[pos]) & (counts > 0)
     never = np.iinfo(np.int64).max
     first_day = np.full(n, never, dtype=np.int64)

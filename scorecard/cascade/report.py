@@ -110,9 +110,11 @@ def cascade_report_of(inputs: CascadeInputs) -> dict[str, Any]:
     for row in departments.itertuples(index=False):
         name = row.department
         entry = {k: _json_value(v) for k, v in zip(summary_cols, row[1:], strict=True)}
-        entry["adoption_by_month"] = _records(
-            adoption_groups[name], ["month", "tier", "people", "active", "adoption"])
-        entry["front_by_month"] = _records(front_groups[name], ["month", "front"])
+        # No month of data in the period (no activity): no month of adoption or front.
+        entry["adoption_by_month"] = _records(adoption_groups.get(name, adoption.iloc[:0]),
+                                              ["month", "tier", "people", "active", "adoption"])
+        entry["front_by_month"] = _records(front_groups.get(name, front.iloc[:0]),
+                                           ["month", "front"])
         by_dept[name] = entry
     leaders = leaders_of(inputs)
     return {

@@ -10,6 +10,8 @@ import altair as alt
 import pandas as pd
 
 from scorecard.cascade.report import COMPANY
+from scorecard.dictionary import metric
+from scorecard.formatting import number
 from scorecard.schema import TIERS
 
 #: Okabe & Ito (2008), colour-blind safe; black left out so text stays readable on it.
@@ -68,7 +70,7 @@ def _title(text: str) -> alt.TitleParams:
 
 
 def _pct(value: float) -> str:
-    return "—" if pd.isna(value) else f"{value:.0%}"
+    return number(value, "%")  # the one formatter: a title reads as the figure beside it
 
 
 def _scope(department: str | None) -> str:
@@ -160,10 +162,10 @@ def lag_title(pairs: pd.DataFrame, department: str | None = None) -> str:
     boss = f"their {bosses[0]}" if len(bosses) == 1 and bosses[0] != "Staff" else "their manager"
     if median == 0:
         return f"{scope}: {who} began the same day as {boss}, on median"
-    days = abs(median)
-    unit = "day" if days == 1 else "days"
+    days = number(abs(median), "days")
+    unit = "day" if days == "1" else "days"
     side = "after" if median > 0 else "before"
-    return f"{scope}: {who} began {days:g} {unit} {side} {boss}, on median"
+    return f"{scope}: {who} began {days} {unit} {side} {boss}, on median"
 
 
 def lag_bins(lags: pd.Series) -> tuple[int, list[int]]:
@@ -207,13 +209,21 @@ def lag_histogram_chart(pairs: pd.DataFrame, department: str | None = None) -> a
 
 
 def lift_reach_title(departments: pd.DataFrame) -> str:
-    """E.g. "Sales cascades most: 3.1× as likely to be active when the manager is"."""
+    """E.g. "Sales cascades most: people are 3.1× as likely to be active when their manager is".
+
+    The superlative only when true: the best lift must be above 1 (as it reads, so 1.04 → "1.0×"
+    does not count); otherwise no team follows its manager yet.
+    """
     ranked = departments[departments["department"] != COMPANY].dropna(subset=["lift"])
     ranked = ranked.sort_values("lift", ascending=False)
     if ranked.empty:
         return "No department has managers both active and inactive yet"
     best = ranked.iloc[0]
-    return (f"{best['department']} cascades most: people are {best['lift']:.1f}× as likely "
+    shown = number(best["lift"], "multiple")
+    if float(shown.rstrip("×").replace(",", "")) <= 1:
+        return (f"No team follows its manager yet: at best people are {shown} as likely to be "
+                "active when their manager is")
+    return (f"{best['department']} cascades most: people are {shown} as likely "
             "to be active when their manager is")
 
 
@@ -230,17 +240,22 @@ def lift_reach_chart(departments: pd.DataFrame) -> alt.FacetChart:
     # A lift is missing when one side (manager active / inactive) is empty; a reach when nobody
     # is below the heads: only the first is a comparison that could not be made.
     blank = long["measure"].map({"lift": NO_COMPARISON, "reach": "—"})
-    long["label"] = long["value"].map("{:.2f}".format).where(long["value"].notna(), blank)
+    units = long["measure"].map({"lift": metric("cascade_lift").unit,
+                                 "reach": metric("team_reach").unit})
+    labels = [number(v, u) for v, u in zip(long["value"], units, strict=True)]
+    long["label"] = pd.Series(labels, index=long.index).where(long["value"].notna(), blank)
     long["at"] = long["value"].fillna(0.0)  # where the label sits: a missing value at zero
     long["measure"] = long["measure"].map({"lift": "Cascade lift (×)", "reach": "Team reach"})
     order = departments.sort_values("lift", ascending=False, na_position="last")["department"]
     y = alt.Y("department:N", title=None, sort=list(order),
               axis=alt.Axis(labelLimit=LABEL_LIMIT))
+    # Five ticks at most: 18 px labels at every 0.1 of a 380 px panel ran into each other.
+    x_axis = alt.Axis(tickCount=5, labelOverlap="greedy", labelFlush=True)
     bars = alt.Chart().mark_bar(color=OKABE_ITO[1]).encode(
-        y=y, x=alt.X("value:Q", title=None),
+        y=y, x=alt.X("value:Q", title=None, axis=x_axis),
         tooltip=["department:N", "measure:N", alt.Tooltip("value:Q", format=".2f")])
     labels = alt.Chart().mark_text(align="left", dx=6, fontSize=FONT["label"]).encode(
-        y=y, x=alt.X("at:Q", title=None), text="label:N")
+        y=y, x=alt.X("at:Q", title=None, axis=x_axis), text="label:N")
     chart = alt.layer(bars, labels, data=long).properties(width=380, height=40 * len(order)
                                                           ).facet(
         column=alt.Column("measure:N", title=None,

@@ -15,27 +15,32 @@ from scorecard.dataset import Dataset, Filters, Period
 if TYPE_CHECKING:
     from scorecard.report import Report
 
-Format = Literal["json", "pptx", "xlsx"]
-FORMATS: tuple[Format, ...] = ("json", "pptx", "xlsx")
+Format = Literal["json", "pptx", "xlsx", "pdf"]
+FORMATS: tuple[Format, ...] = ("json", "pptx", "xlsx", "pdf")
+#: Formats that need :func:`scorecard.export.context.pack_context` (branding, previous period).
+PACK_FORMATS: tuple[Format, ...] = ("pptx", "pdf")
 MEDIA_TYPES: dict[str, str] = {
     "json": "application/json",
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
     "png": "image/png",
     "svg": "image/svg+xml",
 }
 
 
-def full_report(dataset: Dataset, period: Period, filters: Filters = Filters()) -> Report:
+def full_report(dataset: Dataset, period: Period, filters: Filters | None = None) -> Report:
     """:func:`scorecard.report.build_report` (kept as the export layer's single entry point)."""
     from scorecard.report import build_report
 
     return build_report(dataset, period, filters)
 
 
-def render(report: Report, fmt: Format, meta: Any = None) -> bytes:
+def render(report: Report, fmt: Format, meta: Any = None, context: Any = None) -> bytes:
     """The report as the bytes of one file format (JSON is UTF-8, indented, nulls for missing,
-    floats unrounded: :meth:`scorecard.report.Report.to_json`)."""
+    floats unrounded: :meth:`scorecard.report.Report.to_json`). ``context`` (a
+    :class:`~scorecard.export.context.PackContext`) brands the deck and the PDF and brings the
+    previous period's report."""
     if fmt == "json":
         return report.to_json().encode("utf-8")
     if fmt == "xlsx":
@@ -45,18 +50,33 @@ def render(report: Report, fmt: Format, meta: Any = None) -> bytes:
     if fmt == "pptx":
         from scorecard.export.deck import build_pptx
 
-        return build_pptx(report, meta)
+        return build_pptx(report, meta, context=context)
+    if fmt == "pdf":
+        from scorecard.export.pdf import build_pdf
+
+        return build_pdf(report, meta, context=context)
     raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 
-def write_report(dataset: Dataset, period: Period, fmt: Format, out: Path,
-                 filters: Filters = Filters(), meta: Any = None) -> Path:
+def write_report(
+    dataset: Dataset,
+    period: Period,
+    fmt: Format,
+    out: Path,
+    filters: Filters | None = None,
+    meta: Any = None,
+) -> Path:
     """Build the report of ``dataset`` over ``period`` and write it to ``out`` as ``fmt``.
 
     The file is written next to ``out`` first and renamed over it, so an interrupted export
     never leaves half a file. Returns ``out``.
     """
-    data = render(full_report(dataset, period, filters), fmt, meta)
+    context = None
+    if fmt in PACK_FORMATS:
+        from scorecard.export.context import pack_context
+
+        context = pack_context(dataset, period, lambda p: full_report(dataset, p, filters))
+    data = render(full_report(dataset, period, filters), fmt, meta, context)
     out = Path(out)
     partial = out.with_name(out.name + ".partial")
     partial.write_bytes(data)
@@ -78,8 +98,15 @@ def chart_svg(chart: Any) -> str:
     return svg(chart)
 
 
-__all__ = ["FORMATS", "MEDIA_TYPES", "chart_png", "chart_svg", "full_report", "render",
-           "write_report"]
+__all__ = [
+    "FORMATS",
+    "MEDIA_TYPES",
+    "chart_png",
+    "chart_svg",
+    "full_report",
+    "render",
+    "write_report",
+]
 
 
 def build_xlsx(report: Report, meta: Any = None) -> bytes:

@@ -1,9 +1,9 @@
-"""The board pack as a 16:9 PowerPoint deck, from the JSON report and offline chart images.
+"""The board pack as a 16:9 PowerPoint deck, from the Report and offline chart images.
 
-Slides: title; vision progress; the executives' leadership scores; the company cascade, the
-departments side by side and one cascade slide per department; executives against the 2010
-benchmarks; an appendix with the definitions used. Charts are Altair builders over the report's
-small aggregated tables (:mod:`scorecard.export.deck_data`), rendered to PNG at projector width.
+The pages, their words and numbers are :func:`scorecard.export.board_pages.board_pages`
+(shared with the PDF); this module builds their charts (Altair builders over the report's small
+aggregated tables, :mod:`scorecard.export.deck_data`), renders the ones the pages use to PNG at
+projector width and draws each page as a slide (:mod:`scorecard.export.page_slides`).
 """
 
 from __future__ import annotations
@@ -13,27 +13,23 @@ from collections.abc import Mapping
 from typing import Any
 
 import altair as alt
-import pandas as pd
 
 from scorecard.charts.board import benchmarks_chart, leadership_scores_chart, vision_progress_chart
 from scorecard.charts.cascade import adoption_by_tier_chart, lift_reach_chart
-from scorecard.dictionary import REGISTRY, is_metric
-from scorecard.export import slides
+from scorecard.export.board_pages import Page, board_pages
+from scorecard.export.context import PackContext
 from scorecard.export.deck_data import (
-    MOST_BARS, adoption_of_scope, benchmark_frame, cascade_frames, executives_frame, vision_frame,
+    MOST_BARS,
+    adoption_of_scope,
+    benchmark_frame,
+    cascade_frames,
+    executives_frame,
+    vision_frame,
 )
 from scorecard.export.images import chart_png_at_width
 from scorecard.export.layout import drop_empty_placeholders, new_deck
-from scorecard.export.meta import company_name, deck_facts, period_text, version_text
+from scorecard.export.page_slides import draw_page
 from scorecard.report import Report
-
-#: Metrics every deck shows (vision, scores and their pillars, benchmarks); goals add theirs.
-DECK_METRICS = ("vision_progress", "leadership_score", "active_days", "dialogue_ratio",
-                "engagement_rate", "active_share", "social_roi", "economic_value", "time_cost",
-                "multi_daily", "blogging", "mostly_marketing")
-STATUS_RULE = ("Goal status: expected = target × elapsed share of the goal's window; on track "
-               "if actual ≥ expected, at risk if ≥ 80% of expected, else off track (mirrored "
-               "for goals whose direction is down).")
 
 
 def deck_charts(report: Report) -> dict[str, alt.Chart]:
@@ -65,77 +61,31 @@ def deck_charts(report: Report) -> dict[str, alt.Chart]:
     return charts
 
 
-def _used_metrics(report: Report) -> list[str]:
-    """Registry ids the deck shows, in chain order: the fixed ones and the goals' metrics."""
-    wanted = set(DECK_METRICS) | {g.metric for g in report.goals}
-    return [m.id for m in REGISTRY if m.id in wanted and is_metric(m.id)]
+def chart_pngs(pages: list[Page], charts: Mapping[str, alt.Chart]) -> dict[str, bytes]:
+    """PNGs of the charts ``pages`` show (each once), at projector width."""
+    wanted = {p.chart for p in pages if p.chart is not None and p.chart in charts}
+    return {key: chart_png_at_width(charts[key]) for key in sorted(wanted)}
 
 
-def _row(summary: pd.DataFrame, scope: str, name: str) -> pd.Series | None:
-    if summary.empty:
-        return None
-    rows = summary[(summary["scope"] == scope) & (summary["department"] == name)]
-    return rows.iloc[0] if len(rows) else None
-
-
-def build_pptx(report: Report, meta: Any = None,
-               charts: Mapping[str, alt.Chart] | None = None) -> bytes:
+def build_pptx(
+    report: Report,
+    meta: Any = None,
+    charts: Mapping[str, alt.Chart] | None = None,
+    context: PackContext | None = None,
+) -> bytes:
     """The deck of ``report`` (:func:`scorecard.report.build_report`) as .pptx bytes.
 
-    ``meta`` (:class:`~scorecard.dataset.DatasetInfo` or a dict) names the company and dataset
-    version on the title slide; ``charts`` replaces charts of :func:`deck_charts` by key. No
-    network is used: vl-convert renders with its bundled fonts.
+    ``meta`` (:class:`~scorecard.dataset.DatasetInfo` or a dict) names the dataset version on
+    the title slide; ``context`` brings the company's name, brand colour and the previous
+    period's report (:func:`scorecard.export.context.pack_context`); ``charts`` replaces charts
+    of :func:`deck_charts` by key. No network is used: vl-convert renders with its bundled fonts.
     """
-    built = deck_charts(report) | dict(charts or {})
-    png = {key: chart_png_at_width(chart) for key, chart in built.items()}
+    context = context or PackContext()
+    pages = board_pages(report, meta, context.previous, context.brand)
+    png = chart_pngs(pages, deck_charts(report) | dict(charts or {}))
     prs = new_deck()
-    slides.cover(prs, company_name(meta), period_text(report), version_text(meta),
-                 deck_facts(report, meta))
-
-    goals = vision_frame(report)
-    goal_notes = [f"{g.goal}: actual {g.actual}, status {g.status}."
-                  for g in goals.itertuples(index=False)]
-    shown = "" if len(goals) <= MOST_BARS else f"First {MOST_BARS} of {len(goals)} goals; " \
-        "all are in the workbook."
-    slides.chart_slide(prs, "Vision progress", png.get("vision"),
-                       [slides.metric_note("vision_progress"), STATUS_RULE, *goal_notes],
-                       empty="No goals in this period: add them to the goals sheet.",
-                       caption=shown or "Bar: progress toward the target. Black tick: where "
-                       "the goal should be by now.")
-
-    execs = executives_frame(report)
-    scored = execs["score"].notna().sum()
-    caption = (f"Top {MOST_BARS} of {scored} executives shown; everyone is in the workbook."
-               if scored > MOST_BARS else "Executives: C-suite and VP.")
-    slides.chart_slide(prs, "Leadership scores of the executives", png.get("leadership"),
-                       [slides.metric_note(m) for m in ("leadership_score", "active_days",
-                        "dialogue_ratio", "engagement_rate", "social_roi")],
-                       empty="No executive (C-suite or VP) has a score in this period.",
-                       caption=caption)
-
-    cascade = cascade_frames(report)
-    summary = cascade["summary"]
-    cascade_notes = list(slides.CASCADE_TERMS)
-    slides.chart_slide(prs, "The cascade: the whole company", png.get("cascade:company"),
-                       cascade_notes, empty="No cascade: nobody on the roster in this period.",
-                       kpis=slides.cascade_kpis(_row(summary, "Company", "Company")))
-    slides.chart_slide(prs, "The cascade: departments side by side",
-                       png.get("cascade:departments"), cascade_notes,
-                       empty="No department has a cascade in this period.")
-    departments = summary.loc[summary["scope"] == "Department", "department"] \
-        if len(summary) else []
-    for name in departments:
-        slides.chart_slide(prs, f"The cascade: {name}", png.get(f"cascade:{name}"),
-                           cascade_notes, empty=f"{name}: nobody on the roster in this period.",
-                           kpis=slides.cascade_kpis(_row(summary, "Department", name)))
-
-    bench_notes = [slides.metric_note(m.id) + f" Benchmark: {m.benchmark_source}."
-                   for m in REGISTRY if m.benchmark is not None]
-    slides.chart_slide(prs, "Executives against the 2010 benchmarks", png.get("benchmarks"),
-                       bench_notes, empty="No executive activity in this period.",
-                       caption="Executives: C-suite and VP. Survey: Socialcast, October 2010.")
-
-    slides.definitions(prs, _used_metrics(report))
+    for page in pages:
+        draw_page(prs, page, png.get(page.chart or ""), context.brand)
     for slide in prs.slides:
         drop_empty_placeholders(slide)
     buffer = io.BytesIO()

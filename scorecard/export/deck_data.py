@@ -13,8 +13,8 @@ from scorecard.dictionary import is_metric, metric
 from scorecard.export.tables import benchmarks_table, cascade_tables, goals_table, people_table
 from scorecard.formatting import goal_labels, number
 from scorecard.report import Report
+from scorecard.schema import EXECUTIVE_TIERS
 
-EXECUTIVE_TIERS = ("C-suite", "VP")
 MOST_BARS = 12  # rows a bar chart shows on a slide; the workbook has them all
 
 
@@ -36,21 +36,28 @@ def vision_frame(report: Report) -> pd.DataFrame:
     target = _number(goals, "target")
     safe_target = target.where(target != 0)
     progress = _number(goals, "progress")
-    units = goals["metric"].astype("str").map(lambda m: metric(m).unit if is_metric(m)
-                                              else "count")
+    units = goals["metric"].astype("str").map(lambda m: metric(m).unit if is_metric(m) else "count")
     scope = goal_scopes(goals, report)
     target_text = [number(t, u, currency) for t, u in zip(target, units, strict=True)]
-    out = pd.DataFrame({
-        "goal": goal_labels([f"{label} · {where} → {t}" for label, where, t in
-                             zip(goals["label"].astype("str"), scope, target_text,
-                                 strict=True)]),
-        "progress": progress,
-        "expected": _number(goals, "expected") / safe_target,
-        "status": goals["status"].astype("str"),
-        "actual": [number(a, u, currency) for a, u in
-                   zip(_number(goals, "actual"), units, strict=True)],
-        "target": target_text,
-    })
+    out = pd.DataFrame(
+        {
+            "goal": goal_labels(
+                [
+                    f"{label} · {where} → {t}"
+                    for label, where, t in zip(
+                        goals["label"].astype("str"), scope, target_text, strict=True
+                    )
+                ]
+            ),
+            "progress": progress,
+            "expected": _number(goals, "expected") / safe_target,
+            "status": goals["status"].astype("str"),
+            "actual": [
+                number(a, u, currency) for a, u in zip(_number(goals, "actual"), units, strict=True)
+            ],
+            "target": target_text,
+        }
+    )
     return out
 
 
@@ -59,8 +66,11 @@ def goal_scopes(goals: pd.DataFrame, report: Report) -> pd.Series:
     kinds = goals["scope"].astype("str")
     keys = goals["key"].astype("str")
     names = keys.map(lambda k: str(getattr(report.people.get(k), "name", None) or k))
-    return pd.Series(np.select([kinds == "department", kinds == "person"], [keys, names],
-                               "Company"), index=goals.index, dtype="str")
+    return pd.Series(
+        np.select([kinds == "department", kinds == "person"], [keys, names], "Company"),
+        index=goals.index,
+        dtype="str",
+    )
 
 
 def executives_frame(report: Report) -> pd.DataFrame:
@@ -72,16 +82,25 @@ def executives_frame(report: Report) -> pd.DataFrame:
     names = execs["name"].astype("str") if "name" in execs.columns else execs["person_id"]
     dup = names.duplicated(keep=False)
     names = names.where(~dup, names + " (" + execs["person_id"].astype("str") + ")")
-    return (pd.DataFrame({"name": names, "score": _number(execs, "leadership_score")})
-            .sort_values(["score", "name"], ascending=[False, True], na_position="last")
-            .reset_index(drop=True))
+    return (
+        pd.DataFrame({"name": names, "score": _number(execs, "leadership_score")})
+        .sort_values(["score", "name"], ascending=[False, True], na_position="last")
+        .reset_index(drop=True)
+    )
 
 
 def benchmark_frame(report: Report) -> pd.DataFrame:
     """``label``, ``ours``, ``benchmark`` per benchmark, in the report's order."""
     table = benchmarks_table(report)
-    return pd.DataFrame({"label": table["label"].astype("str"), "ours": _number(table, "ours"),
-                         "benchmark": _number(table, "benchmark")})
+    return pd.DataFrame(
+        {
+            "label": table["label"].astype("str"),
+            "ours": _number(table, "ours"),
+            "benchmark": _number(table, "benchmark"),
+            "unit": table.get("unit"),
+            "year": table.get("year"),
+        }
+    )
 
 
 def cascade_frames(report: Report) -> dict[str, pd.DataFrame]:
@@ -92,8 +111,9 @@ def cascade_frames(report: Report) -> dict[str, pd.DataFrame]:
     if not summary.empty:
         summary = summary.assign(lift=_number(summary, "lift"), reach=_number(summary, "reach"))
     if not adoption.empty:
-        adoption = adoption.assign(month=pd.to_datetime(adoption["month"]),
-                                   adoption=_number(adoption, "adoption"))
+        adoption = adoption.assign(
+            month=pd.to_datetime(adoption["month"]), adoption=_number(adoption, "adoption")
+        )
     return {"summary": summary, "adoption": adoption}
 
 

@@ -46,8 +46,10 @@ CONTENT = Box(MARGIN, MARGIN + TITLE_H, SLIDE_W - 2 * MARGIN, SLIDE_H - 2 * MARG
 def split(box: Box, left_share: float, gap: int = Inches(0.3)) -> tuple[Box, Box]:
     """``box`` cut in two side by side, the left part ``left_share`` of the width."""
     left_w = int((box.width - gap) * left_share)
-    return (Box(box.left, box.top, left_w, box.height),
-            Box(box.left + left_w + gap, box.top, box.width - left_w - gap, box.height))
+    return (
+        Box(box.left, box.top, left_w, box.height),
+        Box(box.left + left_w + gap, box.top, box.width - left_w - gap, box.height),
+    )
 
 
 def new_deck() -> PresentationType:
@@ -59,7 +61,11 @@ def new_deck() -> PresentationType:
 
 def _place(shape: object, box: Box) -> None:
     shape.left, shape.top, shape.width, shape.height = (  # type: ignore[attr-defined]
-        Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
+        Emu(box.left),
+        Emu(box.top),
+        Emu(box.width),
+        Emu(box.height),
+    )
 
 
 def _style(paragraph: object, size: int, *, bold: bool = False, color: RGBColor = INK) -> None:
@@ -98,8 +104,9 @@ def cover_slide(prs: PresentationType, title: str, lines: list[str]) -> Slide:
     return slide
 
 
-def text_box(slide: Slide, box: Box, lines: list[str], size: int = BODY_PT, *,
-             bold_first: bool = False) -> None:
+def text_box(
+    slide: Slide, box: Box, lines: list[str], size: int = BODY_PT, *, bold_first: bool = False
+) -> None:
     """Lines of text in a box, wrapped, top-aligned."""
     shape = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
     frame = shape.text_frame
@@ -113,8 +120,10 @@ def text_box(slide: Slide, box: Box, lines: list[str], size: int = BODY_PT, *,
         _style(paragraph, size, bold=bold_first and i == 0)
 
 
-def kpi_column(slide: Slide, box: Box, items: list[tuple[str, str]]) -> None:
-    """Big numbers stacked in a column: each a value in large type over its label."""
+def kpi_column(
+    slide: Slide, box: Box, items: list[tuple[str, str]], color: RGBColor = ACCENT
+) -> None:
+    """Big numbers stacked in a column: each a value in large type (``color``) over its label."""
     if not items:
         return
     step = box.height // len(items)
@@ -123,7 +132,7 @@ def kpi_column(slide: Slide, box: Box, items: list[tuple[str, str]]) -> None:
         frame = shape.text_frame
         frame.word_wrap = True
         frame.text = clean_text(value)
-        _style(frame.paragraphs[0], KPI_PT, bold=True, color=ACCENT)
+        _style(frame.paragraphs[0], KPI_PT, bold=True, color=color)
         caption = frame.add_paragraph()
         caption.text = clean_text(label)
         _style(caption, SMALL_PT, color=MUTED)

@@ -27,7 +27,7 @@ def is_sample(meta: Any) -> bool:
 
 
 def company_name(meta: Any) -> str:
-    """"Sample company" for the bundled sample, else the uploaded file's name."""
+    """ "Sample company" for the bundled sample, else the uploaded file's name."""
     if meta is None:
         return "Social scorecard"
     if is_sample(meta):
@@ -37,7 +37,7 @@ def company_name(meta: Any) -> str:
 
 
 def version_text(meta: Any) -> str:
-    """"Dataset version 4 of 2026-03-31 09:12 UTC", "Sample company dataset (bundled)", or
+    """ "Dataset version 4 of 2026-03-31 09:12 UTC", "Sample company dataset (bundled)", or
     "Unpublished file march.xlsx, read 2026-04-01 08:00 UTC" for a file read directly."""
     if meta is None:
         return "Dataset version unknown"
@@ -51,10 +51,12 @@ def version_text(meta: Any) -> str:
 
 def deck_facts(report: Report, meta: Any) -> list[tuple[str, str]]:
     """Label/value pairs about the data, for the About sheet and the title slide's notes."""
-    facts = [("Company", company_name(meta)), ("Period", period_text(report)),
-             ("Dataset", version_text(meta))]
-    for key, label in (("file_name", "File"), ("uploader", "Published by"),
-                       ("sha256", "SHA-256")):
+    facts = [
+        ("Company", company_name(meta)),
+        ("Period", period_text(report)),
+        ("Dataset", version_text(meta)),
+    ]
+    for key, label in (("file_name", "File"), ("uploader", "Published by"), ("sha256", "SHA-256")):
         value = _get(meta, key)
         if value:
             facts.append((label, str(value)))

@@ -1,7 +1,7 @@
 """One table to one worksheet: typed cells, number formats, frozen header, widths, colours.
 
-Text cells go through :func:`scorecard.export.safe_text.write_text`, so text from users is never
-a formula. Numbers keep full precision (the formats only change how they look), so a cell equals
+Cells go through the one Excel writer (:mod:`scorecard.export.excel`), so text from users is
+never a formula. Numbers keep full precision (the formats only change how they look), so a cell equals
 the JSON report's value. Missing numbers are empty cells; a missing text is "—".
 """
 
@@ -11,16 +11,14 @@ from collections.abc import Callable
 
 import pandas as pd
 from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scorecard.formatting import EXCEL_GENERAL as GENERAL_NUMBER
-from scorecard.formatting import excel_format
+from scorecard.export.excel import date_cell, header_cell
 from scorecard.export.safe_text import MISSING_TEXT, clean_text, write_number, write_text
+from scorecard.formatting import excel_format
 
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="0072B2")
 #: Light fills of the Okabe-Ito status colours (colour-blind safe, readable with black text).
 STATUS_FILLS: dict[str, str] = {"on track": "BFE5D9", "at risk": "F9E2B3", "off track": "F3C7AE"}
 STATUS_COLUMNS = ("status",)
@@ -31,6 +29,8 @@ UnitOf = Callable[[str], str | None]
 
 
 DATE_COLUMNS = ("start", "end", "month", "date", "first_active", "as_of")
+#: A number of no registry unit.
+GENERAL_NUMBER = excel_format(None)
 
 
 def _is_numeric(series: pd.Series, unit: str | None) -> bool:
@@ -40,21 +40,16 @@ def _is_numeric(series: pd.Series, unit: str | None) -> bool:
     return pd.api.types.is_numeric_dtype(series) or (unit is not None and series.isna().all())
 
 
-def _write_date(cell: object, value: object) -> None:
-    """An ISO date text as a real date cell; anything else as text."""
-    stamp = pd.to_datetime(value, errors="coerce", format="ISO8601") \
-        if isinstance(value, str) else pd.NaT
-    if pd.isna(stamp):
-        write_text(cell, value, missing=MISSING_TEXT)  # type: ignore[arg-type]
-        return
-    cell.value = stamp.to_pydatetime().date()  # type: ignore[attr-defined]
-    cell.number_format = "yyyy-mm-dd"  # type: ignore[attr-defined]
-
-
-def write_table(ws: Worksheet, frame: pd.DataFrame, *, headers: Callable[[str], str],
-                unit_of: UnitOf, currency: str,
-                row_units: pd.Series | None = None, row_unit_columns: tuple[str, ...] = ()
-                ) -> None:
+def write_table(
+    ws: Worksheet,
+    frame: pd.DataFrame,
+    *,
+    headers: Callable[[str], str],
+    unit_of: UnitOf,
+    currency: str,
+    row_units: pd.Series | None = None,
+    row_unit_columns: tuple[str, ...] = (),
+) -> None:
     """Write ``frame`` to ``ws`` from A1: a header row, then one row per record.
 
     ``unit_of(column)`` gives a column's dictionary unit (its Excel format); ``row_units``, when
@@ -63,10 +58,7 @@ def write_table(ws: Worksheet, frame: pd.DataFrame, *, headers: Callable[[str], 
     """
     columns = list(frame.columns)
     for j, column in enumerate(columns, start=1):
-        cell = ws.cell(row=1, column=j)
-        write_text(cell, headers(column))
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        header_cell(ws.cell(row=1, column=j), headers(column), wrap=True)
     for j, column in enumerate(columns, start=1):
         series = frame[column]
         unit = unit_of(column)
@@ -82,7 +74,7 @@ def write_table(ws: Worksheet, frame: pd.DataFrame, *, headers: Callable[[str], 
                     cell_fmt = excel_format(row_unit, currency) if row_unit else GENERAL_NUMBER
                 write_number(cell, value, cell_fmt)
             elif dates:
-                _write_date(cell, value)
+                date_cell(cell, value, missing=MISSING_TEXT)
             else:
                 write_text(cell, value, missing=MISSING_TEXT)
     _finish(ws, frame, columns)
@@ -97,40 +89,60 @@ def _finish(ws: Worksheet, frame: pd.DataFrame, columns: list[str]) -> None:
     for j, column in enumerate(columns, start=1):
         letter = get_column_letter(j)
         # texts set the width; a number's full-precision digits would not show anyway
-        sample = frame[column].head(200).map(
-            lambda v: len(clean_text(v)) if isinstance(v, str) else 0)
-        longest = max([len(str(ws.cell(row=1, column=j).value or "")) // 2 + 2,
-                       int(sample.max()) if len(sample) else 0, 10])
+        sample = (
+            frame[column].head(200).map(lambda v: len(clean_text(v)) if isinstance(v, str) else 0)
+        )
+        longest = max(
+            [
+                len(str(ws.cell(row=1, column=j).value or "")) // 2 + 2,
+                int(sample.max()) if len(sample) else 0,
+                10,
+            ]
+        )
         ws.column_dimensions[letter].width = max(MIN_WIDTH, min(MAX_WIDTH, longest + 2))
         if n == 0:
             continue
         cells = f"{letter}2:{letter}{n + 1}"
         if column in SCORE_COLUMNS:
             # vermillion → white → blue: a diverging scale safe for colour-blind readers
-            ws.conditional_formatting.add(cells, ColorScaleRule(
-                start_type="num", start_value=0, start_color="F3A07A",
-                mid_type="num", mid_value=50, mid_color="FFFFFF",
-                end_type="num", end_value=100, end_color="6AAED6"))
+            ws.conditional_formatting.add(
+                cells,
+                ColorScaleRule(
+                    start_type="num",
+                    start_value=0,
+                    start_color="F3A07A",
+                    mid_type="num",
+                    mid_value=50,
+                    mid_color="FFFFFF",
+                    end_type="num",
+                    end_value=100,
+                    end_color="6AAED6",
+                ),
+            )
         if column in STATUS_COLUMNS:
             for status, colour in STATUS_FILLS.items():
-                ws.conditional_formatting.add(cells, FormulaRule(
-                    formula=[f'{letter}2="{status}"'],
-                    fill=PatternFill("solid", fgColor=colour, bgColor=colour)))
+                ws.conditional_formatting.add(
+                    cells,
+                    FormulaRule(
+                        formula=[f'{letter}2="{status}"'],
+                        fill=PatternFill("solid", fgColor=colour, bgColor=colour),
+                    ),
+                )
     ws.row_dimensions[1].height = 32
 
 
-def write_pairs(ws: Worksheet, pairs: list[tuple[str, object, str | None]],
-                currency: str) -> None:
+def write_pairs(ws: Worksheet, pairs: list[tuple[str, object, str | None]], currency: str) -> None:
     """A two-column key/value sheet (About): label, value formatted by its unit."""
-    write_text(ws.cell(row=1, column=1), "Item")
-    write_text(ws.cell(row=1, column=2), "Value")
-    for cell in ws[1]:
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    header_cell(ws.cell(row=1, column=1), "Item")
+    header_cell(ws.cell(row=1, column=2), "Value")
     for i, (label, value, unit) in enumerate(pairs, start=2):
         write_text(ws.cell(row=i, column=1), label)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            write_number(ws.cell(row=i, column=2), value,
-                         excel_format(unit, currency) if unit else GENERAL_NUMBER)
+            write_number(
+                ws.cell(row=i, column=2),
+                value,
+                excel_format(unit, currency) if unit else GENERAL_NUMBER,
+            )
         else:
             write_text(ws.cell(row=i, column=2), value, missing=MISSING_TEXT)
     ws.column_dimensions["A"].width = 28

@@ -18,20 +18,50 @@ from scorecard.dictionary import REGISTRY, is_metric, metric
 from scorecard.report import Goal, Report
 
 #: Identity columns first, in this order, wherever they appear.
-IDENTITY = ("scope", "person_id", "name", "title", "department", "tier", "manager_id",
-            "metric", "label", "month")
+IDENTITY = (
+    "scope",
+    "person_id",
+    "name",
+    "title",
+    "department",
+    "tier",
+    "manager_id",
+    "metric",
+    "label",
+    "month",
+)
 COMPANY_LABEL = "Company"
 
 #: Units of report columns that are not dictionary metrics (None: a plain number).
 COLUMN_UNITS: dict[str, str] = {
-    "adoption": "%", "reach": "%", "team_reach": "%", "started_after_share": "%",
-    "p_active_manager_active": "%", "p_active_manager_inactive": "%", "progress": "%",
-    "ours": "%", "benchmark": "%", "lift": "ratio",
-    "people": "count", "active": "count", "lines": "count", "direct_reports": "count",
-    "people_below": "count", "points": "points", "capped_points": "points",
-    "amount": "currency", "pool": "currency", "allocated": "currency",
-    "points_per_participant": "points", "participants": "count", "raw_points": "points",
-    "elapsed_share": "%", "gap": "%", "executives": "count", "rank": "count",
+    "adoption": "%",
+    "reach": "%",
+    "team_reach": "%",
+    "started_after_share": "%",
+    "p_active_manager_active": "%",
+    "p_active_manager_inactive": "%",
+    "progress": "%",
+    "ours": "%",
+    "benchmark": "%",
+    "lift": "multiple",
+    "median_lag_days": "days",
+    "people": "count",
+    "active": "count",
+    "lines": "count",
+    "direct_reports": "count",
+    "people_below": "count",
+    "points": "points",
+    "capped_points": "points",
+    "amount": "currency",
+    "pool": "currency",
+    "allocated": "currency",
+    "points_per_participant": "points",
+    "participants": "count",
+    "raw_points": "points",
+    "elapsed_share": "%",
+    "gap": "%",
+    "executives": "count",
+    "rank": "count",
 }
 #: Goal columns that are numbers (missing ones included).
 GOAL_NUMBERS = ("target", "actual", "elapsed_share", "expected", "projected", "progress")
@@ -44,7 +74,8 @@ def _nested(value: Any) -> bool:
     if isinstance(value, Mapping):
         return True
     return isinstance(value, (list, tuple)) and any(
-        isinstance(v, (Mapping, list, tuple)) for v in value)
+        isinstance(v, (Mapping, list, tuple)) for v in value
+    )
 
 
 def _scalar(value: Any) -> Any:
@@ -67,8 +98,9 @@ def records_frame(obj: Any, key_name: str) -> pd.DataFrame:
     metrics in registry order, then the rest as they appear.
     """
     if isinstance(obj, Mapping):
-        rows = [{key_name: str(k), **_flat(rec)} for k, rec in obj.items()
-                if isinstance(rec, Mapping)]
+        rows = [
+            {key_name: str(k), **_flat(rec)} for k, rec in obj.items() if isinstance(rec, Mapping)
+        ]
     elif isinstance(obj, (list, tuple)):
         rows = [_flat(rec) for rec in obj if isinstance(rec, Mapping)]
     else:
@@ -111,8 +143,12 @@ def departments_table(report: Report) -> pd.DataFrame:
     """The company first (scope "Company"), then one row per department (scope "Department")."""
     parts = []
     if report.company:
-        parts.append(records_frame([{"scope": COMPANY_LABEL, "department": COMPANY_LABEL,
-                                     **report.company}], "department"))
+        parts.append(
+            records_frame(
+                [{"scope": COMPANY_LABEL, "department": COMPANY_LABEL, **report.company}],
+                "department",
+            )
+        )
     depts = records_frame(report.departments, "department")
     if len(depts):
         parts.append(depts.assign(scope="Department"))
@@ -121,8 +157,9 @@ def departments_table(report: Report) -> pd.DataFrame:
 
 def goals_table(report: Report) -> pd.DataFrame:
     """One row per goal as the report lists them, led by the metric's label."""
-    frame = pd.DataFrame.from_records([asdict(g) for g in report.goals],
-                                      columns=[f.name for f in fields(Goal)])
+    frame = pd.DataFrame.from_records(
+        [asdict(g) for g in report.goals], columns=[f.name for f in fields(Goal)]
+    )
     frame.insert(0, "label", frame["metric"].astype("str").map(metric_label))
     return frame.astype({c: "float64" for c in GOAL_NUMBERS})
 
@@ -137,10 +174,14 @@ def bonus_tables(report: Report) -> tuple[dict[str, Any], dict[str, pd.DataFrame
     """The bonus pool's settings (``pool``, ``allocated``) and its tables (``people`` and
     ``teams``, each left out when empty)."""
     bonus = report.bonus
-    tables = {"people": records_frame([asdict(p) for p in bonus.people], "person_id"),
-              "teams": records_frame([asdict(t) for t in bonus.teams], "department")}
-    return ({"pool": bonus.pool, "allocated": bonus.allocated},
-            {k: t for k, t in tables.items() if len(t)})
+    tables = {
+        "people": records_frame([asdict(p) for p in bonus.people], "person_id"),
+        "teams": records_frame([asdict(t) for t in bonus.teams], "department"),
+    }
+    return (
+        {"pool": bonus.pool, "allocated": bonus.allocated},
+        {k: t for k, t in tables.items() if len(t)},
+    )
 
 
 def benchmarks_table(report: Report) -> pd.DataFrame:
@@ -157,13 +198,22 @@ def cascade_tables(report: Report) -> dict[str, pd.DataFrame]:
     ``adoption`` (department, month, tier, people, active, adoption) and ``leaders``."""
     cascade = report.cascade
     entries = [("Company", COMPANY_LABEL, cascade["company"])] if cascade.get("company") else []
-    entries += [("Department", str(name), entry)
-                for name, entry in dict(cascade.get("departments") or {}).items()]
-    summary = records_frame([{"scope": scope, "department": name, **entry}
-                             for scope, name, entry in entries], "department")
-    adoption = records_frame([{"scope": scope, "department": name, **rec}
-                              for scope, name, entry in entries
-                              for rec in entry.get("adoption_by_month", ())], "department")
+    entries += [
+        ("Department", str(name), entry)
+        for name, entry in dict(cascade.get("departments") or {}).items()
+    ]
+    summary = records_frame(
+        [{"scope": scope, "department": name, **entry} for scope, name, entry in entries],
+        "department",
+    )
+    adoption = records_frame(
+        [
+            {"scope": scope, "department": name, **rec}
+            for scope, name, entry in entries
+            for rec in entry.get("adoption_by_month", ())
+        ],
+        "department",
+    )
     return {
         "summary": summary,
         "adoption": adoption,

@@ -9,43 +9,69 @@ report's own numbers, unrounded.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from openpyxl import Workbook
 
 from scorecard.dictionary import REGISTRY, is_metric, metric
+from scorecard.export.excel import new_workbook, xlsx_bytes
 from scorecard.export.meta import deck_facts
 from scorecard.export.sheet import write_pairs, write_table
 from scorecard.export.tables import (
-    BONUS_UNITS, benchmarks_table, bonus_tables, cascade_tables, column_unit, departments_table,
-    goals_table, header, people_table,
+    BONUS_UNITS,
+    benchmarks_table,
+    bonus_tables,
+    cascade_tables,
+    column_unit,
+    departments_table,
+    goals_table,
+    header,
+    people_table,
 )
 from scorecard.report import Report
 
-SHEETS = ("About", "People scorecards", "Departments", "Cascade", "Cascade by month", "Leaders",
-          "Goals", "Bonus pool", "Benchmarks", "Definitions")
+SHEETS = (
+    "About",
+    "People scorecards",
+    "Departments",
+    "Cascade",
+    "Cascade by month",
+    "Leaders",
+    "Goals",
+    "Bonus pool",
+    "Benchmarks",
+    "Definitions",
+)
 #: Goal columns in the unit of the goal's own metric.
 GOAL_VALUE_COLUMNS = ("target", "actual", "expected", "projected", "projected_end")
 
 
 def definitions_table() -> pd.DataFrame:
     """The registry as a table, one row per metric in chain order."""
-    return pd.DataFrame.from_records([{
-        "id": m.id, "metric": m.label, "stage": m.stage, "unit": m.unit,
-        "better": "higher" if m.direction == "up" else "lower", "provenance": m.provenance,
-        "meaning": m.sentence, "formula": m.formula, "benchmark": m.benchmark,
-        "benchmark source": m.benchmark_source or None,
-    } for m in REGISTRY]).astype({"benchmark": "float64"})
+    return pd.DataFrame.from_records(
+        [
+            {
+                "id": m.id,
+                "metric": m.label,
+                "stage": m.stage,
+                "unit": m.unit,
+                "better": "higher" if m.direction == "up" else "lower",
+                "provenance": m.provenance,
+                "meaning": m.sentence,
+                "formula": m.formula,
+                "benchmark": m.benchmark,
+                "benchmark source": m.benchmark_source or None,
+            }
+            for m in REGISTRY
+        ]
+    ).astype({"benchmark": "float64"})
 
 
 def _goal_units(goals: pd.DataFrame) -> pd.Series | None:
     if "metric" not in goals.columns:
         return None
-    return goals["metric"].astype("str").map(
-        lambda m: metric(m).unit if is_metric(m) else None)
+    return goals["metric"].astype("str").map(lambda m: metric(m).unit if is_metric(m) else None)
 
 
 def build_xlsx(report: Report, meta: Any = None) -> bytes:
@@ -55,19 +81,26 @@ def build_xlsx(report: Report, meta: Any = None) -> bytes:
     Every user text is written as a text cell (see :mod:`scorecard.export.safe_text`).
     """
     currency = report.currency
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = new_workbook()
 
-    def table(name: str, frame: pd.DataFrame, units: Mapping[str, str] | None = None,
-              **kw: Any) -> None:
+    def table(
+        name: str, frame: pd.DataFrame, units: Mapping[str, str] | None = None, **kw: Any
+    ) -> None:
         extra = dict(units or {})
-        write_table(wb.create_sheet(name), frame, headers=header,
-                    unit_of=lambda c: extra.get(c) or column_unit(c), currency=currency, **kw)
+        write_table(
+            wb.create_sheet(name),
+            frame,
+            headers=header,
+            unit_of=lambda c: extra.get(c) or column_unit(c),
+            currency=currency,
+            **kw,
+        )
 
     settings, bonus = bonus_tables(report)
     about = [(label, value, None) for label, value in deck_facts(report, meta)]
-    about += [(f"Bonus pool: {header(k).lower()}", v, column_unit(k) or None)
-              for k, v in settings.items()]
+    about += [
+        (f"Bonus pool: {header(k).lower()}", v, column_unit(k) or None) for k, v in settings.items()
+    ]
     write_pairs(wb.create_sheet("About"), about, currency)
     table("People scorecards", people_table(report))
     table("Departments", departments_table(report))
@@ -81,8 +114,10 @@ def build_xlsx(report: Report, meta: Any = None) -> bytes:
     if "teams" in bonus:
         table("Bonus teams", bonus["teams"], BONUS_UNITS)
     table("Benchmarks", benchmarks_table(report))
-    table("Definitions", definitions_table(), row_units=pd.Series(
-        [m.unit for m in REGISTRY]), row_unit_columns=("benchmark",))
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    table(
+        "Definitions",
+        definitions_table(),
+        row_units=pd.Series([m.unit for m in REGISTRY]),
+        row_unit_columns=("benchmark",),
+    )
+    return xlsx_bytes(wb)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from scorecard.assumptions import setting_for
+from scorecard.assumptions import bad_text, setting_for
 from scorecard.ingest.combine import parts_of
 from scorecard.ingest.problemlog import ProblemLog
 from scorecard.ingest.references import EXPORT_ACCOUNT_FIX, resolve_references
@@ -132,6 +132,13 @@ def _settings(assumptions: TypedTable, log: ProblemLog) -> None:
     _flag(log, assumptions, "value", bad, code="setting_not_a_number",
           message="This setting must be a number.",
           fix="Type digits only, like 250 or 0.3 (no words, currency or percent signs).")
+    # Only brand_color has a pattern so far; the message names what it expects.
+    malformed = np.array([isinstance(v, str) and settings[c] is not None
+                          and bad_text(settings[c], v)  # type: ignore[arg-type]
+                          for v, c in zip(values, codes, strict=True)], dtype=bool)
+    _flag(log, assumptions, "value", malformed, code="setting_malformed",
+          message="This setting must be a colour written as # and six hex digits.",
+          fix="Type it like #0072B2 (red, green and blue, two digits 0-9 or A-F each).")
 
 
 def _activity_names_someone(activity: TypedTable, log: ProblemLog) -> None:

@@ -57,15 +57,20 @@ def monthly_series(dataset: Dataset, period: Period, metric_ids: Sequence[str],
     """Long frame (month, key, metric, value): each metric per calendar month of ``period``.
 
     ``month`` is the month's first day; ``key`` is "company", the department or the person_id.
-    Partial first/last months cover only the days inside the period. The leadership score here
-    leaves the cascade pillar out (no monthly reach).
+    Partial first/last months cover only the days inside the period. Only months between the
+    data's first and last day count (:meth:`Dataset.observed`): a month before the data begins
+    is absent, never a trend point of 0. The leadership score here leaves the cascade pillar
+    out (no monthly reach).
     """
     unknown = set(metric_ids) - set(SCORECARD_METRICS)
     if unknown:
         raise KeyError(f"not scorecard metrics: {sorted(unknown)}")
     sliced = _slice(dataset, period)
+    observed = dataset.observed(period)
     frames = []
     for month in months_of(period):
+        if observed is None or month.end < observed.start or month.start > observed.end:
+            continue  # a month without data is no month of the trend (never a 0)
         wide = level_frame(compute(sliced, month, filters), level)[list(metric_ids)]
         long = wide.rename_axis("key").reset_index().melt(
             id_vars="key", var_name="metric", value_name="value")

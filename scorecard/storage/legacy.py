@@ -14,8 +14,8 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from scorecard.changes import summarize
 from scorecard.dataset import Dataset
-from scorecard.merge import summarize
 from scorecard.schema import TABLES
 from scorecard.storage.blobs import blobs_of
 from scorecard.storage.catalogue import (

@@ -31,7 +31,7 @@ from scorecard.access import (
     resolve,
 )
 from scorecard.assumptions import as_mapping
-from scorecard.audit import AuditEvent
+from scorecard.audit import AuditEvent, has_event
 from scorecard.audit import record as record_event
 from scorecard.ui import cache
 
@@ -127,15 +127,27 @@ def landing(who: Access | None) -> str | None:
 
 
 def remember(who: Access | None) -> None:
-    """Keep this run's viewer for the page, and log a sign-in once per session (a signed-in
-    person without a role too: the admins see who asked)."""
+    """Keep this run's viewer for the page, and log a sign-in: once per ID token (every page
+    load is a new session, so the token's issue time tells a new sign-in from a reload); a
+    signed-in person without a role too, so the admins see who asked."""
     if who is None:
         st.session_state.pop(_VIEWER, None)
         return
     st.session_state[_VIEWER] = who
-    if signed_in_mode() and st.session_state.get(_SIGNED_IN) != who.identity:
-        st.session_state[_SIGNED_IN] = who.identity
-        record("sign-in", f"as {who.role or 'nobody: no role'} ({who.how or 'no grant'})", who)
+    if not signed_in_mode() or st.session_state.get(_SIGNED_IN) == who.identity:
+        return
+    st.session_state[_SIGNED_IN] = who.identity
+    issued = st.user.get("iat", "")
+    what = f"as {who.role or 'nobody: no role'} ({who.how or 'no grant'})" + (
+        f"; token issued {issued}" if issued else ""
+    )
+    event = AuditEvent(who.identity, "sign-in", what, who.scope_text)
+    try:
+        if issued and has_event(cache.store().engine, event):
+            return
+    except Exception:  # the check is a nicety; the sign-in is logged anyway
+        log.exception("could not read the audit log")
+    record("sign-in", what, who)
 
 
 def current() -> Access:

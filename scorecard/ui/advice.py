@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import pandas as pd
@@ -53,16 +52,3 @@ def next_step(row: pd.Series, not_started: Sequence[str] = ()) -> str:
         text += f" Not started yet: {names}" + (f" and {more} more." if more > 0 else ".")
     return text
 
-
-def ordinal_rank(values: pd.Series, higher_is_better: bool = True) -> pd.Series:
-    """Rank 1 = best among the rows (ties share the better rank); missing values get NaN."""
-    return values.astype("float64").rank(ascending=not higher_is_better, method="min")
-
-
-def rank_text(rank: float, peers: int) -> str:
-    """"2nd of 8", or "not ranked" for a missing value."""
-    if rank is None or (isinstance(rank, float) and math.isnan(rank)):
-        return "not ranked"
-    n = int(rank)
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix} of {peers}"

@@ -1,11 +1,15 @@
 """Loaders behind every page: one store per process, datasets and results cached by version.
 
 A dataset version never changes once published, so ``(store URL, version)`` is a complete cache
-key (the sample company is keyed by its file's sha256). Datasets are cached as resources (shared,
-never copied: frames in a :class:`Dataset` are never mutated); domain results are cached as data
-keyed on ``(dataset key, period, filters)`` with ``max_entries``, so a page or filter seen before
-is served from memory. Only the "which version is current" question reaches the database on every
-rerun, so a publish from another session shows up at once.
+key (the sample company is keyed by its file's sha256). Datasets and domain results are cached
+as resources, keyed on ``(dataset key, period, filters)`` with ``max_entries``: shared between
+sessions and never copied, so a page or filter seen before costs a dictionary lookup, not the
+unpickling of its frames (0.3 s of CPU per view with 2,000 people). Pages therefore never mutate
+what they get from here (pandas' copy-on-write keeps derived frames apart;
+tests/test_app_cost.py checks a run of every page leaves the results as they were). Small
+results the page hands to Streamlit elements (chart specs, trend lists) stay ``cache_data``
+copies. Only the "which version is current" question reaches the database on every rerun, so a
+publish from another session shows up at once.
 """
 
 from __future__ import annotations
@@ -32,12 +36,12 @@ from scorecard.cascade import (
 from scorecard.dataset import Dataset, DatasetInfo, Filters, Period
 from scorecard.metrics import SCORECARD_METRICS, Scorecards, compute, monthly_series
 from scorecard.metrics.series import Level
+from scorecard.schema import EXECUTIVE_TIERS
 from scorecard.store import Store, database_url
 from scorecard.ui import periods
 
 RESULT_ENTRIES = 64
 TREND_MONTHS = 6
-EXECUTIVE_TIERS = ("C-suite", "VP")
 SAMPLE_PREFIX = "sample:"
 
 
@@ -114,7 +118,7 @@ def executives(filters: Filters) -> Filters:
                    channels=filters.channels)
 
 
-@st.cache_data(show_spinner="Computing scorecards…", max_entries=RESULT_ENTRIES)
+@st.cache_resource(show_spinner="Computing scorecards…", max_entries=RESULT_ENTRIES)
 def scorecards(key: str, period: Period, filters: Filters) -> Scorecards:
     """Every scorecard metric of the period: people, departments and company frames.
 
@@ -130,7 +134,7 @@ def trend_window(period: Period) -> Period:
     return Period(min(start, period.start), period.end)
 
 
-@st.cache_data(show_spinner="Computing trends…", max_entries=RESULT_ENTRIES)
+@st.cache_resource(show_spinner="Computing trends…", max_entries=RESULT_ENTRIES)
 def trends(key: str, period: Period, filters: Filters, level: Level,
            metrics: tuple[str, ...]) -> pd.DataFrame:
     """Monthly values (month, key, metric, value) over :func:`trend_window` of ``period``."""
@@ -148,7 +152,7 @@ class CascadeFrames:
     leaders: pd.DataFrame       # leaders_of: one row per leader
 
 
-@st.cache_data(show_spinner="Computing the cascade…", max_entries=RESULT_ENTRIES)
+@st.cache_resource(show_spinner="Computing the cascade…", max_entries=RESULT_ENTRIES)
 def cascade_frames(key: str, period: Period) -> CascadeFrames:
     inputs = prepare(dataset(key), period)
     return CascadeFrames(departments=departments_of(inputs), adoption=adoption_of(inputs),
@@ -156,12 +160,12 @@ def cascade_frames(key: str, period: Period) -> CascadeFrames:
                          pairs=lag_pairs_of(inputs), leaders=leaders_of(inputs))
 
 
-@st.cache_data(show_spinner="Drawing the org…", max_entries=RESULT_ENTRIES)
+@st.cache_resource(show_spinner="Drawing the org…", max_entries=RESULT_ENTRIES)
 def icicle(key: str, period: Period, department: str | None) -> pd.DataFrame:
     return icicle_of(prepare(dataset(key), period), department=department)
 
 
-@st.cache_data(show_spinner="Measuring the vision…", max_entries=RESULT_ENTRIES)
+@st.cache_resource(show_spinner="Measuring the vision…", max_entries=RESULT_ENTRIES)
 def goals(key: str) -> pd.DataFrame:
     """:func:`scorecard.goals.goal_progress` up to the data's last day (periods do not apply:
     each goal has its own window)."""
@@ -170,14 +174,14 @@ def goals(key: str) -> pd.DataFrame:
     return goal_progress(dataset(key))
 
 
-@st.cache_data(show_spinner="Sharing the bonus pool…", max_entries=RESULT_ENTRIES)
+@st.cache_resource(show_spinner="Sharing the bonus pool…", max_entries=RESULT_ENTRIES)
 def bonus(key: str, period: Period, filters: Filters):
     from scorecard.bonus import bonus_pool
 
     return bonus_pool(dataset(key), period, filters)
 
 
-@st.cache_data(show_spinner=False, max_entries=RESULT_ENTRIES)
+@st.cache_resource(show_spinner=False, max_entries=RESULT_ENTRIES)
 def benchmarks(key: str, period: Period, filters: Filters) -> pd.DataFrame:
     """:func:`scorecard.benchmarks.executive_benchmarks`: executives against the 2010 survey."""
     from scorecard.benchmarks import executive_benchmarks
@@ -190,7 +194,7 @@ def people(key: str) -> pd.DataFrame:
     return dataset(key).people
 
 
-@st.cache_data(show_spinner=False, max_entries=RESULT_ENTRIES)
+@st.cache_resource(show_spinner=False, max_entries=RESULT_ENTRIES)
 def stewards(key: str, period: Period) -> pd.DataFrame:
     """:func:`scorecard.stewards.steward_table`: brand accounts, stewards and figures."""
     from scorecard.stewards import steward_table

@@ -18,13 +18,15 @@ import streamlit as st
 
 from scorecard.access import Access
 from scorecard.dataset import DatasetInfo, Filters, Period
-from scorecard.export import MEDIA_TYPES, Format, render
+from scorecard.export import MEDIA_TYPES, PACK_FORMATS, Format, render
+from scorecard.export.context import pack_context
 from scorecard.report import Report, build_report
 from scorecard.ui import access, cache
 
 PACK: tuple[tuple[Format, str, str], ...] = (
     ("pptx", "PowerPoint deck", ":material/slideshow:"),
     ("xlsx", "Excel workbook", ":material/table_view:"),
+    ("pdf", "PDF", ":material/picture_as_pdf:"),
     ("json", "JSON report", ":material/data_object:"),
 )
 
@@ -48,7 +50,11 @@ def pack_bytes(key: str, period: Period, filters: Filters, fmt: Format,
                _info: DatasetInfo, scope: tuple[str, ...] | None = None) -> bytes:
     """The board pack as one file, holding only ``scope``'s departments (``None``: all);
     ``_info`` (not hashed) follows from ``key``."""
-    return render(_report(key, period, filters, scope), fmt, meta=_info)
+    context = None
+    if fmt in PACK_FORMATS:  # branding, and the previous period within the same scope
+        context = pack_context(cache.dataset(key), period,
+                               lambda p: _report(key, p, filters, scope))
+    return render(_report(key, period, filters, scope), fmt, meta=_info, context=context)
 
 
 def _audited(what: str, who: Access, build: Callable[[], bytes]) -> bytes:

@@ -10,8 +10,18 @@ from scorecard.dictionary import MetricDef, metric
 from scorecard.formatting import MISSING, apart, is_missing, number, precise
 from scorecard.ui.text import literal
 
-__all__ = ["MISSING", "apart", "delta", "delta_color", "help_text", "md", "metric_help",
-           "number", "precise", "value"]
+__all__ = [
+    "MISSING",
+    "apart",
+    "delta",
+    "delta_color",
+    "help_text",
+    "md",
+    "metric_help",
+    "number",
+    "precise",
+    "value",
+]
 
 
 def value(metric_id: str, value: object, currency: str | None = None) -> str:
@@ -50,8 +60,10 @@ def help_text(definition: MetricDef) -> str:
     if definition.provenance == "estimated":
         lines.append("Estimated: it rests on the assumptions sheet.")
     if definition.benchmark is not None:
-        lines.append(f"Benchmark: {number(definition.benchmark, definition.unit)} "
-                     f"({definition.benchmark_source}).")
+        lines.append(
+            f"Benchmark: {number(definition.benchmark, definition.unit)} "
+            f"({definition.benchmark_source})."
+        )
     return "\n\n".join(lines)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from scorecard.ui import access
 from scorecard.ui.state import Selection, period_caption
 from scorecard.ui.text import literal
 
@@ -18,7 +19,9 @@ def heading(title: str, selection: Selection, intro: str = "") -> bool:
     if not selection.has_activity:
         st.info("This dataset has no activity rows yet, so there is nothing to show. Fill in "
                 "the activity sheet of the template and publish it on the Data page.")
-        st.page_link("pages/data.py", label="Go to the Data page", icon=":material/upload_file:")
+        if access.current().may_open("data"):  # a link to a page the role may not open fails
+            st.page_link("pages/data.py", label="Go to the Data page",
+                         icon=":material/upload_file:")
         return False
     return True
 

@@ -13,7 +13,7 @@ from datetime import date
 import streamlit as st
 
 from scorecard.dataset import DatasetInfo, Filters, Period
-from scorecard.ui import access, cache, navigation, periods, profiling
+from scorecard.ui import access, cache, legacy, periods, profiling
 from scorecard.ui.text import literal
 
 ALL_DEPARTMENTS = "All departments"
@@ -21,8 +21,6 @@ KEY_PERIOD = "sidebar_period"
 KEY_CUSTOM = "sidebar_custom_range"
 KEY_DEPARTMENT = "sidebar_department"
 _SELECTION = "scorecard_selection"
-_FRAMED = "scorecard_framed"
-_ESCAPED = "scorecard_escaped_legacy_pages"
 
 
 @dataclass(frozen=True)
@@ -108,47 +106,20 @@ def sidebar() -> Selection:
 def enter_frame() -> None:
     """Mark this run as framed by ``app.py`` (navigation and sidebar before the page)."""
     profiling.start()
-    st.session_state[_FRAMED] = True
-    st.session_state.pop(_ESCAPED, None)
-
-
-def in_frame() -> bool:
-    return bool(st.session_state.get(_FRAMED))
+    legacy.enter_frame()
 
 
 def leave_frame() -> None:
     """Forget this run's choice once the page has run (see :func:`selection`)."""
-    st.session_state.pop(_FRAMED, None)
+    legacy.leave_frame()
     st.session_state.pop(_SELECTION, None)
     profiling.stop()
 
 
-def _escape_legacy_pages_mode() -> None:
-    """Leave Streamlit's legacy ``pages/`` mode, which runs a page without ``app.py``.
-
-    A folder named ``pages`` next to the entry point makes Streamlit run a deep link (say
-    ``/board``) as a bare page until some run calls ``st.navigation``; that happens on the first
-    run of a fresh server process (and of every AppTest run). Calling ``st.navigation`` switches
-    the process to ``app.py``'s navigation for good, and the rerun shows the page in its frame.
-    It must be app.py's own page list: with any other default page (Streamlit serves the
-    default at ``""``), the deep link would not be found and the browser would keep a "Page not
-    found" box over the page. A second miss in a row falls back to drawing the sidebar here,
-    so this can never loop.
-    """
-    if st.session_state.get(_ESCAPED):
-        return
-    st.session_state[_ESCAPED] = True
-    st.navigation(navigation.pages(), position="hidden")
-    st.rerun()
-
-
 def selection() -> Selection:
     """The choice made in this run's sidebar (``app.py`` renders it before every page)."""
-    if not st.session_state.get(_FRAMED):
-        _escape_legacy_pages_mode()
-        if access.signed_in_mode():  # the frame's role check never ran: show nothing
-            st.info("Open the app from its home page to sign in.")
-            st.stop()
+    if not legacy.in_frame():  # Streamlit's legacy pages/ mode: scorecard.ui.legacy
+        legacy.leave()
         return sidebar()
     chosen = st.session_state.get(_SELECTION)
     if chosen is None:
