@@ -32,10 +32,12 @@ if not access.lets_in(viewer, page.url_path):
     st.stop()
 
 state.enter_frame()
+sidebar_failure = ""
 try:
     state.sidebar()
 except Exception as error:
     log.exception("the sidebar failed")
+    sidebar_failure = str(error)
     # A storage failure says itself in one sentence (scorecard.storage_errors), never SQL.
     st.error(literal(str(error)) if isinstance(error, StoreError) else
              "The current dataset could not be read. Check the database "
@@ -47,7 +49,8 @@ except Exception as error:
 try:
     page.run()
 except StoreError as error:  # already logged; one sentence naming the database and the fix
-    st.error(literal(str(error)), icon=":material/database:")
+    if str(error) != sidebar_failure:  # the Data page runs on after the sidebar said it
+        st.error(literal(str(error)), icon=":material/database:")
 except Exception as error:  # script-control exceptions (rerun, stop) are BaseException
     log.exception("page %s failed", page.title)
     # The error may quote a name or a department from the data: user text.

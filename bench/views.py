@@ -388,7 +388,8 @@ async def load_report(
     # What a websocket viewer's own browser would still do after the run: draw (measured alone).
     tail = max(0.0, lone - statistics.median(connect) - lone_run)
     print(
-        f"\nload: {viewers} viewers open the {LOAD_PAGE} view at once, {bursts} times "
+        f"\nload: {viewers} viewers open the {LOAD_PAGE} view at once, "
+        f"{bursts} time{'s' * (bursts > 1)} "
         f"({browsers} in Chromium, {viewers - browsers} on the websocket)"
     )
     print(

@@ -97,9 +97,8 @@ columns[2].metric(
 )
 columns[3].metric(
     "Cascade lift",
-    fmt.number(row["lift"], "multiple"),  # the deck's "0.9×", "—" when missing
-    help="How much likelier people are to be active when their manager is: "
-    "P(active | manager active) / P(active | manager inactive).",
+    fmt.value("cascade_lift", row["lift"]),  # the deck's "0.9×", "—" when missing
+    help=fmt.metric_help("cascade_lift"),
     border=True,
 )
 

@@ -126,13 +126,16 @@ def goal_progress(dataset: Dataset, as_of: date | None = None) -> pd.DataFrame:
 
 
 def goal_label(name: str) -> str:
-    """A goal's metric in words: the registry label, else the outcome metric's name
-    ("qualified_leads" → "Qualified leads").
+    """A goal's metric in words, the same on screen and in every export: the registry label,
+    else the outcome metric's name with its first letter raised ("NPS_score" → "NPS score").
 
-    >>> goal_label("posts"), goal_label("qualified_leads")
-    ('Posts', 'Qualified leads')
+    >>> goal_label("posts"), goal_label("qualified_leads"), goal_label("NPS_score")
+    ('Posts', 'Qualified leads', 'NPS score')
     """
-    return metric(name).label if is_metric(name) else name.replace("_", " ").capitalize()
+    if is_metric(name):
+        return metric(name).label
+    text = name.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
 
 
 def goal_unit(name: str) -> str:

@@ -201,7 +201,8 @@ def test_the_profiler_writes_one_profile_per_run_only_when_asked(
     profiling.stop()  # a second stop without a start writes nothing more
     (written,) = (tmp_path / "runs").iterdir()
     assert written.suffix == ".prof"
-    called = {function for _, _, function in pstats.Stats(str(written)).stats}  # type: ignore[attr-defined]
+    stats = pstats.Stats(str(written)).stats  # type: ignore[attr-defined]
+    called = {function for _, _, function in stats}
     assert "to_dict" in called
 
 

@@ -15,19 +15,26 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import date
 
 import pandas as pd
 import pytest
 
 from scorecard.cascade import (
-    adoption_of, cascade_report, departments_of, front_of, lag_pairs_of, leaders_of,
-    monthly_reach_of, prepare, team_reach,
+    adoption_of,
+    cascade_report,
+    departments_of,
+    front_of,
+    lag_pairs_of,
+    leaders_of,
+    monthly_reach_of,
+    prepare,
+    team_reach,
 )
-from scorecard.dataset import Dataset, Period
+from scorecard.dataset import Dataset
 from tests.companies import ORG_ACTIVITY as ACTIVITY
 from tests.companies import ORG_PEOPLE as PEOPLE
 from tests.companies import ORG_PERIOD as PERIOD
+
 
 @pytest.fixture(scope="module")
 def inputs():
@@ -83,7 +90,7 @@ def test_lag_pairs_and_summary(inputs):
     # Sue Feb 14 − Val Mar 20 = −(14 + 20) = −34; Stan never started.
     assert pairs["lag_days"].to_dict() == pytest.approx(
         {"02": 10, "03": 74, "04": 20, "05": -5, "06": -34, "07": math.nan}, nan_ok=True)
-    assert pairs.loc["07", "started_after"] == False  # noqa: E712 - numpy bool
+    assert pairs.loc["07", "started_after"] == False
     by_dept = departments_of(inputs).set_index("department")  # the summary production shows
     # Sales: 10, 20, −5 → median 10, after 2/3. Support: 74, −34 → median 20, after 1/2.
     assert by_dept.loc["Sales", "median_lag_days"] == 10

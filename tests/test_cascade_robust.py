@@ -13,7 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scorecard.cascade import (
-    adoption_of, cascade_report, departments_of, monthly_reach_of, prepare, reach_of, team_reach,
+    adoption_of,
+    cascade_report,
+    departments_of,
+    monthly_reach_of,
+    prepare,
+    reach_of,
+    team_reach,
 )
 from scorecard.dataset import Dataset, Period
 

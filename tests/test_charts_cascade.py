@@ -9,11 +9,24 @@ import pandas as pd
 import pytest
 
 from scorecard.cascade import (
-    adoption_of, departments_of, icicle_of, lag_pairs_of, prepare,
+    adoption_of,
+    departments_of,
+    icicle_of,
+    lag_pairs_of,
+    prepare,
 )
 from scorecard.charts.cascade import (
-    LABEL_LIMIT, NO_COMPARISON, OKABE_ITO, TITLE_CHARS, adoption_by_tier_chart, icicle_chart,
-    lag_bins, lag_histogram_chart, lag_title, lift_reach_chart, lift_reach_title,
+    LABEL_LIMIT,
+    NO_COMPARISON,
+    OKABE_ITO,
+    TITLE_CHARS,
+    adoption_by_tier_chart,
+    icicle_chart,
+    lag_bins,
+    lag_histogram_chart,
+    lag_title,
+    lift_reach_chart,
+    lift_reach_title,
     title_lines,
 )
 from scorecard.dataset import Dataset, Period

@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.companies import clean_sheets, planted_sheets, write_workbook
+from tests.uploads import clean_sheets, planted_sheets, write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -61,3 +61,19 @@ def test_received_sums_are_registered_outtakes_that_add_up():
         assert (m.stage, m.unit, m.aggregation, m.home) == ("outtakes", "count", "sum",
                                                             "scorecard")
         assert metric_id in metric_ids("scorecard")
+
+
+def test_the_cascade_measures_are_in_the_registry():
+    cascade = {m.id: (m.unit, m.direction) for m in REGISTRY if m.home == "cascade"}
+    assert cascade == {
+        "adoption": ("%", "up"), "team_reach": ("%", "up"), "front": ("tier", "up"),
+        "cascade_lift": ("multiple", "up"), "median_lag_days": ("days", "down"),
+        "started_after_share": ("%", "up"),
+    }
+    # The one formula of the lift, written once: both conditional probabilities, and when
+    # it is missing.
+    lift = metric("cascade_lift").formula
+    assert "P(active | manager active that month) / P(active | manager inactive" in lift
+    assert "missing when" in lift
+    # Not scorecard metrics: goals and scorecards do not look for them in compute().
+    assert not set(cascade) & set(metric_ids("scorecard"))

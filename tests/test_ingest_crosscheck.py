@@ -4,7 +4,7 @@ referring to them. Helpers come from tests/test_ingest_validate.py."""
 from __future__ import annotations
 
 from scorecard.problems import Problem
-from tests.companies import activity, only, people, raw, run
+from tests.uploads import activity, only, people, raw, run
 
 
 # --- people --------------------------------------------------------------------------------

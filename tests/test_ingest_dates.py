@@ -10,7 +10,7 @@ import pytest
 
 from scorecard.ingest.dates import excel_serial_dates, parse_dates
 from scorecard.problems import Problem
-from tests.companies import activity, people, run
+from tests.uploads import activity, people, run
 
 
 def parse(*cells: object):

@@ -7,7 +7,7 @@ import hashlib
 import pandas as pd
 
 from scorecard.ingest import Upload, load_paths, load_uploads
-from tests.companies import (
+from tests.uploads import (
     clean_sheets,
     planted_sheets,
     write_workbook,

@@ -10,7 +10,7 @@ import pytest
 from scorecard.dataset import column_dtype, conform
 from scorecard.problems import Problem
 from scorecard.schema import TABLES
-from tests.companies import activity, only, people, raw, run
+from tests.uploads import activity, only, people, raw, run
 
 # --- a clean upload ------------------------------------------------------------------------
 

@@ -31,10 +31,11 @@ from scorecard.ui.legacy import start_warm
 start_warm()
 at = AppTest.from_file(sys.argv[1], default_timeout=180).run()
 at.switch_page("pages/data.py").run()
-before = at.sidebar.markdown[0].value
+dataset = lambda: next(m.value for m in at.sidebar.markdown if "Dataset:" in m.value)
+before = dataset()
 at.selectbox(key="data_version").set_value(int(sys.argv[2]))
 at.button(key="data_make_current").click().run()
-print(json.dumps({"before": before, "after": at.sidebar.markdown[0].value,
+print(json.dumps({"before": before, "after": dataset(),
                   "errors": [e.value for e in [*at.error, *at.exception]]}))
 """
 
@@ -71,7 +72,8 @@ def other_app(url: str, version: int) -> dict:
 
 
 def sidebar_dataset(at: AppTest) -> str:
-    return at.sidebar.markdown[0].value
+    """The sidebar's line naming the dataset shown."""
+    return next(m.value for m in at.sidebar.markdown if m.value.startswith("**Dataset:**"))
 
 
 def test_two_app_processes_on_one_postgresql_see_each_others_versions_at_the_next_rerun(

@@ -1,10 +1,9 @@
 """Cascade lift: is a person likelier to be active in the months their manager is?
 
-The one implementation of the registry's ``cascade_lift`` (formula, unit and edge cases in
-:func:`scorecard.dictionary.metric`): over the person-months of everyone with a manager (a
-reporting line of the cycle-free forest; unknown and self managers and cycle links do not
-count), P(active | manager active) / P(active | manager inactive). A person counts in their own
-department, wherever their manager sits; a ratio over zero is NaN, never inf.
+The one implementation of the registry's ``cascade_lift``, whose entry in
+:mod:`scorecard.dictionary` holds the formula, unit and edge cases (written nowhere else). A
+reporting line is one of the cycle-free forest: unknown and self managers and cycle links do
+not count.
 """
 
 from __future__ import annotations

@@ -9,9 +9,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from scorecard.dictionary import is_metric, metric
 from scorecard.export.tables import benchmarks_table, cascade_tables, goals_table, people_table
 from scorecard.formatting import goal_labels, number
+from scorecard.goals import goal_unit
 from scorecard.report import Report
 from scorecard.schema import EXECUTIVE_TIERS
 
@@ -36,7 +36,7 @@ def vision_frame(report: Report) -> pd.DataFrame:
     target = _number(goals, "target")
     safe_target = target.where(target != 0)
     progress = _number(goals, "progress")
-    units = goals["metric"].astype("str").map(lambda m: metric(m).unit if is_metric(m) else "count")
+    units = goals["metric"].astype("str").map(goal_unit)  # as the Vision page reads them
     scope = goal_scopes(goals, report)
     target_text = [number(t, u, currency) for t, u in zip(target, units, strict=True)]
     out = pd.DataFrame(

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from scorecard.dictionary import REGISTRY, is_metric, metric
+from scorecard.goals import goal_label
 from scorecard.report import Goal, Report
 
 #: Identity columns first, in this order, wherever they appear.
@@ -167,7 +168,7 @@ def goals_table(report: Report) -> pd.DataFrame:
 def metric_label(metric_id: str) -> str:
     """The registry label of a metric id, else the id in words ("qualified_leads": "Qualified
     leads"), for outcome metrics that goals may name."""
-    return metric(metric_id).label if is_metric(metric_id) else header(metric_id)
+    return goal_label(metric_id)  # one rule for screen and exports: scorecard.goals
 
 
 def bonus_tables(report: Report) -> tuple[dict[str, Any], dict[str, pd.DataFrame]]:

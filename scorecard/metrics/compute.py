@@ -10,9 +10,14 @@ import pandas as pd
 from scorecard.dataset import Dataset, Filters, Period
 from scorecard.dictionary import metric_ids
 from scorecard.metrics.ratios import metrics_from_sums
-from scorecard.metrics.scope import PEOPLE_COLUMNS, Scope, build_scope
+from scorecard.metrics.scope import NO_FILTERS, PEOPLE_COLUMNS, Scope, build_scope
 from scorecard.metrics.sums import (
-    Cells, department_only_value, group_extras, group_sums, person_cells, person_sums,
+    Cells,
+    department_only_value,
+    group_extras,
+    group_sums,
+    person_cells,
+    person_sums,
 )
 from scorecard.score import leadership
 
@@ -56,7 +61,7 @@ def _group_metrics(scope: Scope, sums: pd.DataFrame, cells: Cells, keys: np.ndar
     return metrics[list(SCORECARD_METRICS)]
 
 
-def compute(dataset: Dataset, period: Period, filters: Filters = Filters(),
+def compute(dataset: Dataset, period: Period, filters: Filters = NO_FILTERS,
             reach: pd.Series | None = None) -> Scorecards:
     """Every scorecard metric for ``period`` under ``filters``: sums first, ratios after.
 

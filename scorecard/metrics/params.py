@@ -6,13 +6,20 @@ or unparsable number takes its default (the validator already warned about it).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
 
 from scorecard.assumptions import (
-    DEFAULT_MINUTES, DEFAULT_POINTS, DEFAULT_TARGETS, DEFAULT_WEIGHTS, PILLARS, SETTINGS,
-    as_mapping, theme_list,
+    DEFAULT_MINUTES,
+    DEFAULT_POINTS,
+    DEFAULT_TARGETS,
+    DEFAULT_WEIGHTS,
+    PILLARS,
+    SETTINGS,
+    as_mapping,
+    theme_list,
 )
 
 _DEFAULTS = {s.key: s.default for s in SETTINGS}
@@ -34,7 +41,7 @@ def _family(values: dict[str, str], prefix: str, defaults: dict[str, float]) -> 
         if key.startswith(prefix) and len(key) > len(prefix):
             name = key[len(prefix):]
             merged[name] = _number(values, key, defaults.get(name, float("nan")))
-    return tuple(sorted((k, v) for k, v in merged.items() if v == v))
+    return tuple(sorted((k, v) for k, v in merged.items() if not math.isnan(v)))
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,10 @@ from scorecard.metrics.params import Assumptions, parse_assumptions
 from scorecard.schema import POST_ACTIONS, REPLY_ACTIONS, SHARE_ACTIONS
 
 PEOPLE_COLUMNS = ("name", "title", "department", "tier")
+#: The default of every ``filters`` argument: everyone (``Filters`` is immutable).
+NO_FILTERS = Filters()
+
+
 def factorize(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Integer codes (-1 for missing) and the distinct values of a text column.
 
@@ -193,7 +197,7 @@ def _rows(activity: pd.DataFrame, people: pd.Index, period: Period, filters: Fil
     )
 
 
-def build_scope(dataset: Dataset, period: Period, filters: Filters = Filters()) -> Scope:
+def build_scope(dataset: Dataset, period: Period, filters: Filters = NO_FILTERS) -> Scope:
     """People after the department/tier filters and their activity rows inside ``period``
     (and the channel filter). Activity of people not on the roster is left out."""
     assumptions = parse_assumptions(dataset.assumptions)

@@ -10,6 +10,7 @@ import pandas as pd
 
 from scorecard.dataset import Dataset, Filters, Period
 from scorecard.metrics.compute import SCORECARD_METRICS, Scorecards, compute
+from scorecard.metrics.scope import NO_FILTERS
 
 Level = Literal["company", "department", "person"]
 
@@ -53,7 +54,7 @@ def months_of(period: Period) -> list[Period]:
 
 
 def monthly_series(dataset: Dataset, period: Period, metric_ids: Sequence[str],
-                   filters: Filters = Filters(), level: Level = "company") -> pd.DataFrame:
+                   filters: Filters = NO_FILTERS, level: Level = "company") -> pd.DataFrame:
     """Long frame (month, key, metric, value): each metric per calendar month of ``period``.
 
     ``month`` is the month's first day; ``key`` is "company", the department or the person_id.

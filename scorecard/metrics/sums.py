@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from scorecard.metrics.scope import Scope
-from scorecard.schema import POST_ACTIONS, REPLY_ACTIONS, SHARE_ACTIONS
 from scorecard.metrics.voice import voice_consistency
+from scorecard.schema import POST_ACTIONS, REPLY_ACTIONS, SHARE_ACTIONS
 
 #: Flat boolean grids above this many cells fall back to sorting (memory guard).
 _MAX_GRID = 50_000_000
