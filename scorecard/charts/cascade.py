@@ -82,7 +82,8 @@ def _plural(tier: str) -> str:
 
 
 def adoption_title(adoption: pd.DataFrame, department: str | None = None) -> str:
-    """The finding of adoption-by-tier rows, e.g. "Sales: staff adoption rose from 10% to 60%"."""
+    """The finding of adoption-by-tier rows, e.g. "Sales: staff adoption rose from 10.0% to 60.0%"
+    (months before the data begins are not rows: see :mod:`scorecard.cascade.activity`)."""
     if adoption.empty:
         return f"{_scope(department)}: nobody on the roster"
     deepest = max(adoption["tier"], key=lambda t: TIERS.index(t) if t in TIERS else -1)
