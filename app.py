@@ -16,15 +16,15 @@ from scorecard.storage_errors import StoreError
 from scorecard.ui import access, navigation, state
 from scorecard.ui.text import literal
 
-st.set_page_config(page_title="Social Scorecard", page_icon=":material/insights:",
-                   layout="wide")
+st.set_page_config(page_title="Social Scorecard", page_icon=":material/insights:", layout="wide")
 
 log = logging.getLogger("scorecard.app")
 # The role is decided before any data is read; the navigation offers only what it may open,
 # and any other address runs a stand-in (sign-in, whom to ask, a refusal), never the page.
 viewer = access.viewer()
-page = st.navigation(navigation.pages(access.opener(viewer), access.stand_in(viewer),
-                                     access.landing(viewer)))
+page = st.navigation(
+    navigation.pages(access.opener(viewer), access.stand_in(viewer), access.landing(viewer))
+)
 access.remember(viewer)
 access.sidebar(viewer)
 if not access.lets_in(viewer, page.url_path):
@@ -39,9 +39,12 @@ except Exception as error:
     log.exception("the sidebar failed")
     sidebar_failure = str(error)
     # A storage failure says itself in one sentence (scorecard.storage_errors), never SQL.
-    st.error(literal(str(error)) if isinstance(error, StoreError) else
-             "The current dataset could not be read. Check the database "
-             "(SCORECARD_DATABASE_URL) or make another version current on the Data page.")
+    st.error(
+        literal(str(error))
+        if isinstance(error, StoreError)
+        else "The current dataset could not be read. Check the database "
+        "(SCORECARD_DATABASE_URL) or make another version current on the Data page."
+    )
     if page.url_path != "data":
         state.leave_frame()
         st.stop()
@@ -54,7 +57,9 @@ except StoreError as error:  # already logged; one sentence naming the database 
 except Exception as error:  # script-control exceptions (rerun, stop) are BaseException
     log.exception("page %s failed", page.title)
     # The error may quote a name or a department from the data: user text.
-    st.error(f"This page could not be shown: {literal(error)}. Try another period or department; "
-             "if it persists, check the current dataset on the Data page.")
+    st.error(
+        f"This page could not be shown: {literal(error)}. Try another period or department; "
+        "if it persists, check the current dataset on the Data page."
+    )
 finally:
     state.leave_frame()

@@ -21,11 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from compute import CACHE, synthetic  # noqa: E402
-from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
-from streamlit.testing.v1 import AppTest  # noqa: E402
+from compute import CACHE, synthetic
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
 
-from scorecard.store import Store  # noqa: E402
+from scorecard.store import Store
 
 TIMEOUT = 900.0
 TARGET = 0.1
@@ -37,8 +37,12 @@ def store_url(rows: int, people: int) -> str:
     url = f"sqlite:///{path}"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        Store(url).publish(synthetic(rows, people), uploader="bench", file_name="synthetic",
-                           sha256=f"bench-{rows}-{people}")
+        Store(url).publish(
+            synthetic(rows, people),
+            uploader="bench",
+            file_name="synthetic",
+            sha256=f"bench-{rows}-{people}",
+        )
     return url
 
 
@@ -53,7 +57,7 @@ def warm_server() -> None:
     PagesManager.__init__ = init  # type: ignore[method-assign]
 
 
-def timed(step) -> float:  # noqa: ANN001
+def timed(step) -> float:
     start = time.perf_counter()
     at = step()
     elapsed = time.perf_counter() - start
@@ -70,7 +74,7 @@ def run(rows: int = 100_000, people: int = 2_000) -> dict[str, float]:
     warm_server()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
 
-    def page(name: str):  # noqa: ANN202
+    def page(name: str):
         return lambda: at.switch_page(f"pages/{name}.py").run()
 
     out: dict[str, float] = {}
@@ -87,7 +91,7 @@ def run(rows: int = 100_000, people: int = 2_000) -> dict[str, float]:
         out[f"{name}_after_switch"] = statistics.median(times)
     page("scorecards")()
 
-    def choose(department: str):  # noqa: ANN202
+    def choose(department: str):
         return lambda: at.sidebar.selectbox(key="sidebar_department").set_value(department).run()
 
     options = at.sidebar.selectbox(key="sidebar_department").options
@@ -109,11 +113,13 @@ def main() -> None:
         print(f"  {name:<28} {seconds:8.3f}")
     pairs = (
         ("overview: after a page switch / first", "overview_after_switch", "overview_first"),
-        ("scorecards: after a page switch / first", "scorecards_after_switch",
-         "scorecards_first"),
+        ("scorecards: after a page switch / first", "scorecards_after_switch", "scorecards_first"),
         ("cascades: after a page switch / first", "cascades_after_switch", "cascades_first"),
-        ("scorecards: a department seen before / first time", "scorecards_filter_seen",
-         "scorecards_filter_first"),
+        (
+            "scorecards: a department seen before / first time",
+            "scorecards_filter_seen",
+            "scorecards_filter_first",
+        ),
     )
     for label, repeat, first in pairs:
         ratio = t[repeat] / t[first]
@@ -122,8 +128,7 @@ def main() -> None:
     # AppTest compiles the entry point and the page again on every run (a fresh script cache
     # per run; a server keeps it), so a tiny page's repeat floor is the overview's repeat time.
     worst = max(t[r] for _, r, _ in pairs)
-    print(f"  {'slowest repeat / the app first render':<52} "
-          f"{worst / t['overview_first']:6.3f}x")
+    print(f"  {'slowest repeat / the app first render':<52} {worst / t['overview_first']:6.3f}x")
 
 
 if __name__ == "__main__":

@@ -22,8 +22,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scorecard.dataset import Dataset, Period  # noqa: E402
-from scorecard.metrics import compute  # noqa: E402
+from scorecard.dataset import Dataset, Period
+from scorecard.metrics import compute
 
 CACHE = ROOT / "bench" / ".cache"
 PERIOD = Period(date(2026, 1, 1), date(2026, 3, 31))
@@ -37,40 +37,71 @@ def synthetic(rows: int, people: int, seed: int = 7) -> Dataset:
         return pd.read_pickle(path)
     rng = np.random.default_rng(seed)
     ids = np.array([f"{i:05d}" for i in range(people)], dtype=object)
-    managers = np.where(np.arange(people) == 0, None,
-                        ids[np.maximum(0, (np.arange(people) - 1) // 6)])
-    people_frame = pd.DataFrame({
-        "person_id": ids, "name": [f"Person {i}" for i in range(people)],
-        "department": rng.choice([f"Dept {d}" for d in range(12)], people),
-        "manager_id": managers,
-        "hourly_cost": np.where(rng.random(people) < 0.2, np.nan, rng.uniform(40, 300, people)),
-        "followers": np.where(rng.random(people) < 0.3, np.nan, rng.integers(50, 20000, people)),
-    })
+    managers = np.where(
+        np.arange(people) == 0, None, ids[np.maximum(0, (np.arange(people) - 1) // 6)]
+    )
+    people_frame = pd.DataFrame(
+        {
+            "person_id": ids,
+            "name": [f"Person {i}" for i in range(people)],
+            "department": rng.choice([f"Dept {d}" for d in range(12)], people),
+            "manager_id": managers,
+            "hourly_cost": np.where(rng.random(people) < 0.2, np.nan, rng.uniform(40, 300, people)),
+            "followers": np.where(
+                rng.random(people) < 0.3, np.nan, rng.integers(50, 20000, people)
+            ),
+        }
+    )
     days = pd.date_range(PERIOD.start, PERIOD.end, freq="D").to_numpy()
-    activity = pd.DataFrame({
-        "date": days[rng.integers(0, len(days), rows)],
-        "person_id": ids[rng.zipf(1.6, rows) % people],
-        "channel": rng.choice(["LinkedIn", "X", "Facebook", "YouTube", "Blog", "Internal"],
-                              rows, p=[.35, .25, .1, .05, .05, .2]),
-        "action": rng.choice(["post", "video", "blog", "reply", "comment", "share", "like"],
-                             rows, p=[.25, .05, .02, .25, .13, .2, .1]),
-        "purpose": rng.choice(np.array(["marketing", "employees", "customers", "reputation",
-                                        None], dtype=object), rows),
-        "theme": rng.choice(np.array(["Customer first", "Innovation", "Our people", "Growth",
-                                      None], dtype=object), rows),
-        "count": rng.integers(1, 4, rows),
-        "minutes": np.where(rng.random(rows) < 0.5, np.nan, rng.uniform(1, 60, rows)),
-        "impressions": rng.integers(0, 5000, rows),
-        "reactions": rng.integers(0, 80, rows),
-        "comments_received": rng.integers(0, 10, rows),
-        "shares_received": rng.integers(0, 6, rows),
-    })
-    assumptions = pd.DataFrame({"key": ["approved_themes", "value_per.qualified_leads"],
-                                "value": ["Customer first, Innovation, Our people", "250"]})
-    outcomes = pd.DataFrame({"date": ["2026-02-01"] * 50, "metric": ["qualified_leads"] * 50,
-                             "value": rng.integers(1, 20, 50), "person_id": ids[:50]})
-    ds = Dataset.from_frames(people=people_frame, activity=activity, outcomes=outcomes,
-                             assumptions=assumptions)
+    activity = pd.DataFrame(
+        {
+            "date": days[rng.integers(0, len(days), rows)],
+            "person_id": ids[rng.zipf(1.6, rows) % people],
+            "channel": rng.choice(
+                ["LinkedIn", "X", "Facebook", "YouTube", "Blog", "Internal"],
+                rows,
+                p=[0.35, 0.25, 0.1, 0.05, 0.05, 0.2],
+            ),
+            "action": rng.choice(
+                ["post", "video", "blog", "reply", "comment", "share", "like"],
+                rows,
+                p=[0.25, 0.05, 0.02, 0.25, 0.13, 0.2, 0.1],
+            ),
+            "purpose": rng.choice(
+                np.array(["marketing", "employees", "customers", "reputation", None], dtype=object),
+                rows,
+            ),
+            "theme": rng.choice(
+                np.array(
+                    ["Customer first", "Innovation", "Our people", "Growth", None], dtype=object
+                ),
+                rows,
+            ),
+            "count": rng.integers(1, 4, rows),
+            "minutes": np.where(rng.random(rows) < 0.5, np.nan, rng.uniform(1, 60, rows)),
+            "impressions": rng.integers(0, 5000, rows),
+            "reactions": rng.integers(0, 80, rows),
+            "comments_received": rng.integers(0, 10, rows),
+            "shares_received": rng.integers(0, 6, rows),
+        }
+    )
+    assumptions = pd.DataFrame(
+        {
+            "key": ["approved_themes", "value_per.qualified_leads"],
+            "value": ["Customer first, Innovation, Our people", "250"],
+        }
+    )
+    outcomes = pd.DataFrame(
+        {
+            "date": ["2026-02-01"] * 50,
+            "metric": ["qualified_leads"] * 50,
+            "value": rng.integers(1, 20, 50),
+            "person_id": ids[:50],
+        }
+    )
+    ds = Dataset.from_frames(
+        people=people_frame, activity=activity, outcomes=outcomes, assumptions=assumptions
+    )
     CACHE.mkdir(parents=True, exist_ok=True)
     pd.to_pickle(ds, path)
     return ds
@@ -101,8 +132,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     r = run(args.rows, args.people, args.repeat)
-    print(f"compute (all scorecards), {args.rows:,} rows, {args.people:,} people: "
-          f"{r['compute_s']:.3f} s")
+    print(
+        f"compute (all scorecards), {args.rows:,} rows, {args.people:,} people: "
+        f"{r['compute_s']:.3f} s"
+    )
     print(f"groupby(person_id).sum(numeric_only=True): {r['groupby_s']:.3f} s")
     print(f"ratio {r['ratio']:.2f}x (target <= 5x)")
 

@@ -43,12 +43,34 @@ CACHE = ROOT / "bench" / ".cache"
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
 REPEATS = 5
 #: A tool export of the benchmark rows: header and how each template column is written there.
-EXPORT_HEADER = ("Post ID", "Published", "Author", "Network", "Post Type", "Impressions",
-                 "Reactions", "Comments", "Shares", "Clicks", "Watch time (s)")
+EXPORT_HEADER = (
+    "Post ID",
+    "Published",
+    "Author",
+    "Network",
+    "Post Type",
+    "Impressions",
+    "Reactions",
+    "Comments",
+    "Shares",
+    "Clicks",
+    "Watch time (s)",
+)
 
 ACTIVITY_HEADER = (
-    "date", "person_id", "channel", "action", "purpose", "theme", "count", "minutes",
-    "impressions", "reactions", "comments_received", "shares_received", "clicks",
+    "date",
+    "person_id",
+    "channel",
+    "action",
+    "purpose",
+    "theme",
+    "count",
+    "minutes",
+    "impressions",
+    "reactions",
+    "comments_received",
+    "shares_received",
+    "clicks",
 )
 CHANNELS = ("LinkedIn", "X", "Facebook", "YouTube", "Blog", "Internal")
 ACTIONS = ("post", "video", "reply", "comment", "share", "blog")
@@ -76,21 +98,23 @@ def workbook_path(rows: int) -> Path:
     start = dt.datetime(2025, 1, 1)
     for _ in range(rows):
         posted = rng.random() < 0.4
-        sheet.append([
-            start + dt.timedelta(days=rng.randrange(365)),
-            f"{rng.randrange(1, 4):04d}",
-            rng.choice(CHANNELS),
-            rng.choice(ACTIONS),
-            rng.choice(PURPOSES),
-            rng.choice(THEMES),
-            rng.randrange(1, 4),
-            rng.choice((5, 10, 20, None)),
-            rng.randrange(10_000) if posted else 0,
-            rng.randrange(200) if posted else 0,
-            rng.randrange(30) if posted else 0,
-            rng.randrange(10) if posted else 0,
-            rng.randrange(100) if posted else 0,
-        ])
+        sheet.append(
+            [
+                start + dt.timedelta(days=rng.randrange(365)),
+                f"{rng.randrange(1, 4):04d}",
+                rng.choice(CHANNELS),
+                rng.choice(ACTIONS),
+                rng.choice(PURPOSES),
+                rng.choice(THEMES),
+                rng.randrange(1, 4),
+                rng.choice((5, 10, 20, None)),
+                rng.randrange(10_000) if posted else 0,
+                rng.randrange(200) if posted else 0,
+                rng.randrange(30) if posted else 0,
+                rng.randrange(10) if posted else 0,
+                rng.randrange(100) if posted else 0,
+            ]
+        )
     tmp = path.with_suffix(".tmp.xlsx")
     wb.save(tmp)
     tmp.replace(path)
@@ -113,21 +137,66 @@ def csv_paths(rows: int) -> tuple[Path, Path]:
         return template, export
     folder.mkdir(parents=True, exist_ok=True)
     book = openpyxl.load_workbook(workbook_path(rows), read_only=True)
-    words = {"post": "Status", "video": "Clip", "reply": "Reply", "comment": "Comment",
-             "share": "Repost", "blog": "Article"}
+    words = {
+        "post": "Status",
+        "video": "Clip",
+        "reply": "Reply",
+        "comment": "Comment",
+        "share": "Repost",
+        "blog": "Article",
+    }
     with template.open("w", newline="") as t, export.open("w", newline="") as e:
         tw, ew = csv.writer(t), csv.writer(e)
         tw.writerow(ACTIVITY_HEADER)
         ew.writerow(EXPORT_HEADER)
         for i, row in enumerate(book["activity"].iter_rows(min_row=2, values_only=True)):
-            (day, person, channel, action, _purpose, _theme, _count, minutes, impressions,
-             reactions, comments, shares, clicks) = row
-            tw.writerow([day.date().isoformat(), person, channel, action, "", "", 1,
-                         "" if minutes is None else minutes, impressions, reactions, comments,
-                         shares, clicks])
-            ew.writerow([f"p{i}", day.strftime("%b %d, %Y"), person, channel, words[action],
-                         f"{impressions:,}", reactions, comments, shares, clicks,
-                         "" if minutes is None else minutes * 60])
+            (
+                day,
+                person,
+                channel,
+                action,
+                _purpose,
+                _theme,
+                _count,
+                minutes,
+                impressions,
+                reactions,
+                comments,
+                shares,
+                clicks,
+            ) = row
+            tw.writerow(
+                [
+                    day.date().isoformat(),
+                    person,
+                    channel,
+                    action,
+                    "",
+                    "",
+                    1,
+                    "" if minutes is None else minutes,
+                    impressions,
+                    reactions,
+                    comments,
+                    shares,
+                    clicks,
+                ]
+            )
+            ew.writerow(
+                [
+                    f"p{i}",
+                    day.strftime("%b %d, %Y"),
+                    person,
+                    channel,
+                    words[action],
+                    f"{impressions:,}",
+                    reactions,
+                    comments,
+                    shares,
+                    clicks,
+                    "" if minutes is None else minutes * 60,
+                ]
+            )
     book.close()
     return template, export
 
@@ -137,19 +206,39 @@ def bench_preset() -> object:
     from scorecard.sources import FieldRule, Preset
 
     return Preset(
-        id="bench_export", tool="Bench tool", export="posts CSV", table="activity",
+        id="bench_export",
+        tool="Bench tool",
+        export="posts CSV",
+        table="activity",
         fingerprint=("Post ID", "Published", "Author", "Post Type"),
-        optional_headers=EXPORT_HEADER, file_pattern=r"bench_export",
-        fields=(FieldRule("post_id", ("Post ID",)), FieldRule("date", ("Published",)),
-                FieldRule("person_id", ("Author",)), FieldRule("channel", ("Network",)),
-                FieldRule("action", ("Post Type",), vocabulary={
-                    "status": "post", "clip": "video", "reply": "reply", "comment": "comment",
-                    "repost": "share", "article": "blog"}),
-                FieldRule("impressions", ("Impressions",)), FieldRule("reactions", ("Reactions",)),
-                FieldRule("comments_received", ("Comments",)),
-                FieldRule("shares_received", ("Shares",)), FieldRule("clicks", ("Clicks",)),
-                FieldRule("minutes", ("Watch time (s)",), unit="seconds")),
-        date_formats=("%b %d, %Y",))
+        optional_headers=EXPORT_HEADER,
+        file_pattern=r"bench_export",
+        fields=(
+            FieldRule("post_id", ("Post ID",)),
+            FieldRule("date", ("Published",)),
+            FieldRule("person_id", ("Author",)),
+            FieldRule("channel", ("Network",)),
+            FieldRule(
+                "action",
+                ("Post Type",),
+                vocabulary={
+                    "status": "post",
+                    "clip": "video",
+                    "reply": "reply",
+                    "comment": "comment",
+                    "repost": "share",
+                    "article": "blog",
+                },
+            ),
+            FieldRule("impressions", ("Impressions",)),
+            FieldRule("reactions", ("Reactions",)),
+            FieldRule("comments_received", ("Comments",)),
+            FieldRule("shares_received", ("Shares",)),
+            FieldRule("clicks", ("Clicks",)),
+            FieldRule("minutes", ("Watch time (s)",), unit="seconds"),
+        ),
+        date_formats=("%b %d, %Y",),
+    )
 
 
 def _without_preset_step() -> None:
@@ -159,8 +248,11 @@ def _without_preset_step() -> None:
     def template_only(file_name, grids, presets):  # same signature as the function replaced
         for grid in grids:
             raw, problems = readers.to_raw_table(grid)
-            yield ([raw] if raw is not None else []), problems, readers.SourceNote(
-                file_name, grid.name, "template path")
+            yield (
+                ([raw] if raw is not None else []),
+                problems,
+                readers.SourceNote(file_name, grid.name, "template path"),
+            )
 
     readers.read_upload_grids = template_only
 
@@ -179,11 +271,14 @@ def _time_preset_step() -> dict[str, float]:
                 return function(*args, **kwargs)
             finally:
                 spent["seconds"] += time.perf_counter() - began
+
         return run
 
-    for module, names in (("scorecard.sources.registry", ("detect", "is_template_sheet")),
-                          ("scorecard.sources.apply", ("apply_preset",)),
-                          ("scorecard.sources.mapping", ("sheet_layout",))):
+    for module, names in (
+        ("scorecard.sources.registry", ("detect", "is_template_sheet")),
+        ("scorecard.sources.apply", ("apply_preset",)),
+        ("scorecard.sources.mapping", ("sheet_layout",)),
+    ):
         try:
             loaded = importlib.import_module(module)
         except ImportError:
@@ -208,8 +303,10 @@ def measure(kind: str, path: Path) -> dict[str, object]:
         from scorecard.ingest import load_paths
 
         people = CACHE / "bench_people.csv"
-        people.write_text("person_id,name,department,manager_id\n0001,Ada Byrne,Operations,\n"
-                          "0002,Ben Okafor,Marketing,0001\n0003,Chloe Reyes,Marketing,0002\n")
+        people.write_text(
+            "person_id,name,department,manager_id\n0001,Ada Byrne,Operations,\n"
+            "0002,Ben Okafor,Marketing,0001\n0003,Chloe Reyes,Marketing,0002\n"
+        )
         profiles = (bench_preset(),) if kind == "export" else ()
 
         def run() -> object:
@@ -224,6 +321,7 @@ def measure(kind: str, path: Path) -> dict[str, object]:
 
             def run() -> object:
                 return load_paths([path])
+
             which = "load_paths (read+validate)"
         except ImportError:
             from scorecard.ingest.raw import Upload
@@ -231,10 +329,13 @@ def measure(kind: str, path: Path) -> dict[str, object]:
 
             def run() -> object:
                 return read_tables([Upload(path.name, path.read_bytes())])
+
             which = "read_tables (reader only)"
     else:
+
         def run() -> object:
             return pd.read_excel(path, sheet_name=None, engine=kind)
+
     base = _peak_kb()
     began, began_cpu = time.perf_counter(), time.process_time()
     result = run()
@@ -242,8 +343,13 @@ def measure(kind: str, path: Path) -> dict[str, object]:
     cpu_seconds = time.process_time() - began_cpu
     peak = _peak_kb()
     del result
-    figures = {"kind": kind, "which": which, "seconds": seconds, "cpu_seconds": cpu_seconds,
-               "peak_mb": (peak - base) / 1024}
+    figures = {
+        "kind": kind,
+        "which": which,
+        "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
+        "peak_mb": (peak - base) / 1024,
+    }
     if step is not None:
         figures["preset_step_seconds"] = step["seconds"]
     return figures
@@ -253,7 +359,10 @@ def measure_in_subprocess(kind: str, path: Path) -> dict[str, object]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run(
         [sys.executable, __file__, "--measure", kind, "--path", str(path)],
-        check=True, capture_output=True, text=True, env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -262,9 +371,12 @@ def ratio(a: float, b: float) -> float:
     return a / b if b else float("nan")
 
 
-def median_seconds(kinds: tuple[str, str], paths: tuple[Path, Path],
-                   share: list[float] | None = None, clock: str = "seconds"
-                   ) -> tuple[float, float]:
+def median_seconds(
+    kinds: tuple[str, str],
+    paths: tuple[Path, Path],
+    share: list[float] | None = None,
+    clock: str = "seconds",
+) -> tuple[float, float]:
     """Median time (``clock``: "seconds" wall, "cpu_seconds" CPU of the process) of each of two
     measurements, run alternately :data:`REPEATS` times. CPU time is the fairer clock on a
     shared machine: other processes' load stretches wall time, not this process's CPU time.
@@ -287,18 +399,25 @@ def bench_presets(rows: int) -> dict[str, float]:
     shares: list[float] = []
     full, without = median_seconds(("ours", "no-presets"), (path, path), shares, "cpu_seconds")
     template, export = csv_paths(rows)
-    mapped, plain = median_seconds(("export", "template-csv"), (export, template),
-                                   clock="cpu_seconds")
-    figures = {"with_presets_s": full, "without_presets_s": without,
-               "preset_step_ratio": ratio(full, without),
-               "preset_step_share": statistics.median(shares) if shares else float("nan"),
-               "export_mapped_s": mapped,
-               "template_csv_s": plain, "mapping_ratio": ratio(mapped, plain)}
-    print(f"{'':>15}preset step (CPU): {full:.2f} s with, {without:.2f} s without, ratio "
-          f"{figures['preset_step_ratio']:.3f} (target <= 1.10; timed inside the run: "
-          f"{figures['preset_step_share']:.2%} of read+validate); export CSV through a preset "
-          f"{mapped:.2f} s vs template CSV {plain:.2f} s, ratio {figures['mapping_ratio']:.2f}",
-          flush=True)
+    mapped, plain = median_seconds(
+        ("export", "template-csv"), (export, template), clock="cpu_seconds"
+    )
+    figures = {
+        "with_presets_s": full,
+        "without_presets_s": without,
+        "preset_step_ratio": ratio(full, without),
+        "preset_step_share": statistics.median(shares) if shares else float("nan"),
+        "export_mapped_s": mapped,
+        "template_csv_s": plain,
+        "mapping_ratio": ratio(mapped, plain),
+    }
+    print(
+        f"{'':>15}preset step (CPU): {full:.2f} s with, {without:.2f} s without, ratio "
+        f"{figures['preset_step_ratio']:.3f} (target <= 1.10; timed inside the run: "
+        f"{figures['preset_step_share']:.2%} of read+validate); export CSV through a preset "
+        f"{mapped:.2f} s vs template CSV {plain:.2f} s, ratio {figures['mapping_ratio']:.2f}",
+        flush=True,
+    )
     return figures
 
 
@@ -337,11 +456,16 @@ def bench(sizes: tuple[int, ...]) -> list[dict[str, object]]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(str(s) for s in DEFAULT_SIZES))
-    parser.add_argument("--measure", choices=("ours", "no-presets", "export", "template-csv",
-                                              "openpyxl", "calamine"))
+    parser.add_argument(
+        "--measure",
+        choices=("ours", "no-presets", "export", "template-csv", "openpyxl", "calamine"),
+    )
     parser.add_argument("--path", type=Path)
-    parser.add_argument("--presets-only", action="store_true",
-                        help="only the preset step figures (no openpyxl/calamine comparison)")
+    parser.add_argument(
+        "--presets-only",
+        action="store_true",
+        help="only the preset step figures (no openpyxl/calamine comparison)",
+    )
     args = parser.parse_args(argv)
     if args.measure:
         print(json.dumps(measure(args.measure, args.path)))

@@ -8,6 +8,7 @@ import streamlit as st
 from scorecard.access import RolesFileError
 from scorecard.audit import audit_log
 from scorecard.export.safe_text import csv_bytes
+from scorecard.formatting import MISSING
 from scorecard.ui import access, cache, legacy
 from scorecard.ui.text import literal
 
@@ -38,7 +39,7 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     key="access_roles",
-    column_config={"downloads": st.column_config.CheckboxColumn("Downloads")},
+    column_config={"downloads": st.column_config.CheckboxColumn("Downloads")}, placeholder=MISSING,
 )
 
 st.subheader("Grants in force", anchor=False)
@@ -63,7 +64,7 @@ else:
             ),
             hide_index=True,
             width="stretch",
-            key="access_grants",
+            key="access_grants", placeholder=MISSING,
         )
     else:
         st.caption("No grants: everyone on the people sheet who signs in is an employee.")
@@ -87,7 +88,7 @@ else:
         hide_index=True,
         width="stretch",
         key="access_audit",
-        column_config={"what": st.column_config.TextColumn(width="large")},
+        column_config={"what": st.column_config.TextColumn(width="large")}, placeholder=MISSING,
     )
     st.download_button(
         "Download the audit log (CSV)",

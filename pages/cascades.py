@@ -91,4 +91,5 @@ else:
             "median_lag_days": st.column_config.NumberColumn("Median lag (days)", format="%.0f",
                                                              help=LAG_HELP),
         },
+        placeholder=fmt.MISSING,
     )

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from scorecard.assumptions import SETTINGS
+from scorecard.formatting import MISSING
 from scorecard.ingest.raw import Upload
 from scorecard.schema import DIRECTIONS, TABLES
 from scorecard.ui import access, cache, legacy, mapping, publishing, state, upload
@@ -47,16 +48,15 @@ def show_report(result) -> None:  # noqa: ANN001 (IngestResult)
     for severity, count in (("error", errors), ("warning", warnings)):
         if count:
             st.subheader(f"{severity.capitalize()}s ({count})")
-            st.dataframe(
-                upload.problems_frame(report, severity), hide_index=True, width="stretch",
-                key=f"data_problems_{severity}",
-                column_config={
-                    "row": st.column_config.NumberColumn("Row", format="%d",
-                                                         help="The row number in Excel"),
-                    "message": st.column_config.TextColumn("What is wrong", width="large"),
-                    "fix": st.column_config.TextColumn("How to fix it", width="large"),
-                },
-            )
+            problems = upload.problems_frame(report, severity)
+            # st.table wraps long messages and fixes (st.dataframe cuts them at the column's
+            # edge); it draws every row, so a long list continues in a scrolling table.
+            st.table(upload.problems_table(problems.head(upload.WRAPPED_PROBLEMS)),
+                     hide_index=True)
+            if len(problems) > upload.WRAPPED_PROBLEMS:
+                with st.expander(f"All {len(problems):,} {severity}s"):
+                    st.dataframe(problems, hide_index=True, width="stretch",
+                                 key=f"data_problems_{severity}", placeholder=MISSING)
 
 
 def show_preview(dataset) -> None:  # noqa: ANN001 (Dataset)
@@ -71,7 +71,7 @@ def show_preview(dataset) -> None:  # noqa: ANN001 (Dataset)
                 st.caption(f"No {name} rows: the sheet is optional or was empty.")
             else:
                 st.dataframe(frame.head(PREVIEW_ROWS), hide_index=True, width="stretch",
-                             key=f"data_preview_{name}")
+                             key=f"data_preview_{name}", placeholder=MISSING)
 
 
 def upload_tab(uploader: str) -> None:
@@ -121,7 +121,8 @@ def history_tab(uploader: str) -> None:
     })
     st.dataframe(table, hide_index=True, width="stretch", key="data_history",
                  column_config={"current": st.column_config.CheckboxColumn("Current"),
-                                "what changed": st.column_config.TextColumn(width="large")})
+                                "what changed": st.column_config.TextColumn(width="large")},
+                                placeholder=MISSING)
     left, right = st.columns([1, 3], vertical_alignment="bottom")
     chosen = left.selectbox("Version", [v.version for v in versions], key="data_version")
     if right.button("Make current", key="data_make_current",
@@ -152,13 +153,15 @@ def edit_tab(uploader: str) -> None:
         key=f"data_edit_assumptions_{chosen.key}",
         column_config={"key": st.column_config.TextColumn("Key", required=True),
                        "value": st.column_config.TextColumn("Value", required=True)},
+                       placeholder=MISSING,
     )
     with st.expander("Which keys can I set?"):
         st.dataframe(pd.DataFrame([{"key": s.key + ("<name>" if s.is_family else ""),
                                     "default": "" if s.default is None else str(s.default),
                                     "unit": s.unit, "meaning": s.description}
                                    for s in SETTINGS]),
-                     hide_index=True, width="stretch", key="data_settings_help")
+                     hide_index=True, width="stretch", key="data_settings_help",
+                     placeholder=MISSING)
     st.subheader("Goals")
     goals = st.data_editor(
         base.goals, num_rows="dynamic", hide_index=True, width="stretch",
@@ -170,6 +173,7 @@ def edit_tab(uploader: str) -> None:
             "end": st.column_config.DateColumn("End", required=True),
             "direction": st.column_config.SelectboxColumn("Direction", options=DIRECTIONS),
         },
+        placeholder=MISSING,
     )
     if not st.button("Check and save as a new version", type="primary", key="data_save_edits"):
         return

@@ -111,6 +111,7 @@ st.dataframe(
         "action": st.column_config.TextColumn("Action"),
         "points": st.column_config.NumberColumn("Points each", format="%g"),
     },
+    placeholder=fmt.MISSING,
 )
 st.page_link(
     "pages/vision.py", label="How close the company is to its vision", icon=":material/flag:"

@@ -91,4 +91,5 @@ else:
         else:
             st.dataframe(rows, hide_index=True, width="stretch", column_config=config,
                          key=f"overview_{title.lower()}",  # the key columns first: a phone
-                         column_order=("name", "now", "change", "before", "department"))
+                         column_order=("name", "now", "change", "before", "department"),
+                         placeholder=fmt.MISSING)

@@ -183,8 +183,10 @@ def everyone_tab() -> None:
         config[metric_id] = st.column_config.NumberColumn(
             definition.label, help=fmt.help_text(definition), format=fmt_string)
     st.dataframe(table.sort_values("leadership_score", ascending=False), hide_index=True,
-                 width="stretch", column_config=config, key="cards_everyone")
-    st.caption("Click a column header to sort. Missing values (a ratio over zero) are blank.")
+                 width="stretch", column_config=config, key="cards_everyone",
+                 placeholder=fmt.MISSING)
+    st.caption("Click a column header to sort. A missing value (a ratio over zero) is "
+               f"{fmt.MISSING}.")
 
 
 # Lazy tabs: only the open tab runs and is drawn (the Everyone table is the browser's

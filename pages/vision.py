@@ -132,7 +132,8 @@ for column, name, title in ((left, "executives", "Executives (C-suite and VP)"),
                                                                         strict=True)])
         st.dataframe(rows[["rank", "name", "department", "points", "share"]],
                      hide_index=True, width="stretch", column_config=config,
-                     key=f"vision_board_{name}", height=min(38 + 35 * len(rows), 420))
+                     key=f"vision_board_{name}", height=min(38 + 35 * len(rows), 420),
+                     placeholder=fmt.MISSING)
 
 if len(pool.teams) > 1:
     st.markdown("**Teams**: points per active participant, so a small team is not buried by a "
@@ -144,4 +145,5 @@ if len(pool.teams) > 1:
                      "participants": st.column_config.NumberColumn("Participants"),
                      "points_per_participant": st.column_config.NumberColumn(
                          "Points per participant", format="%.1f"),
-                     "rank": st.column_config.NumberColumn("Rank", format="%d")})
+                     "rank": st.column_config.NumberColumn("Rank", format="%d")},
+                     placeholder=fmt.MISSING)

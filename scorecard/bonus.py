@@ -56,7 +56,7 @@ def largest_remainder(amount: float, weights: np.ndarray) -> np.ndarray:
     floors = np.floor(quotas).astype(np.int64)
     left = cents - int(floors.sum())
     order = np.lexsort((np.arange(len(weights)), -(quotas - floors)))
-    floors[order[:max(0, min(left, len(weights)))]] += 1
+    floors[order[: max(0, min(left, len(weights)))]] += 1
     return floors / 100.0
 
 
@@ -64,8 +64,7 @@ def _rank(points: pd.Series) -> pd.Series:
     return points.rank(method="min", ascending=False).astype("int64")
 
 
-def bonus_pool(dataset: Dataset, period: Period, filters: Filters | None = None
-               ) -> BonusPool:
+def bonus_pool(dataset: Dataset, period: Period, filters: Filters | None = None) -> BonusPool:
     """Points, eligibility, shares, leaderboards and team comparison for ``period``, computed
     company-wide; ``filters`` then select the people (departments, tiers) and teams
     (departments) shown, never changing a share or a rank. The channel filter selects no
@@ -89,8 +88,9 @@ def _company_pool(dataset: Dataset, period: Period) -> BonusPool:
     per_action = np.array([a.points_for(x) for x in r.action_names], dtype="float64")
     row_points = per_action[r.action] * r.count if len(r.action) else np.zeros(0)
     months, month_of_row = np.unique(r.month, return_inverse=True)
-    grid = np.bincount(r.person * len(months) + month_of_row, weights=row_points,
-                       minlength=n * len(months)).reshape(n, len(months))
+    grid = np.bincount(
+        r.person * len(months) + month_of_row, weights=row_points, minlength=n * len(months)
+    ).reshape(n, len(months))
     raw = grid.sum(axis=1)
     points = np.minimum(grid, a.bonus_cap_per_month).sum(axis=1)
     eligible = (points >= a.bonus_min_points) & (points > 0)
@@ -103,17 +103,23 @@ def _company_pool(dataset: Dataset, period: Period) -> BonusPool:
     out["points"] = points
     out["eligible"] = eligible
     out["share"] = shares
-    out["rank"] = out.groupby("board")["points"].transform(_rank) if n else \
-        pd.Series(dtype="int64")
+    out["rank"] = out.groupby("board")["points"].transform(_rank) if n else pd.Series(dtype="int64")
     out["of"] = out.groupby("board")["points"].transform("size").astype("int64")
     out = out.sort_values(["board", "points"], ascending=[True, False], kind="stable")
 
-    teams = pd.DataFrame({"department": people["department"].to_numpy(), "points": points,
-                          "participants": (actions > 0).astype("int64")})
+    teams = pd.DataFrame(
+        {
+            "department": people["department"].to_numpy(),
+            "points": points,
+            "participants": (actions > 0).astype("int64"),
+        }
+    )
     teams = teams.groupby("department").sum()
     teams["points_per_participant"] = teams["points"] / teams["participants"].where(
-        teams["participants"] > 0)
+        teams["participants"] > 0
+    )
     teams["rank"] = teams["points_per_participant"].rank(method="min", ascending=False)
     teams = teams.sort_values("points_per_participant", ascending=False, na_position="last")
-    return BonusPool(people=out, teams=teams, pool=a.bonus_pool,
-                     allocated=float(round(shares.sum(), 2)))
+    return BonusPool(
+        people=out, teams=teams, pool=a.bonus_pool, allocated=float(round(shares.sum(), 2))
+    )

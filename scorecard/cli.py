@@ -35,9 +35,12 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_STORAGE = 3  # the database could not be opened, read or written (a StoreError)
 #: ``--profile FILE`` (repeatable) on validate, publish and report.
-PROFILE_OPTION = {"action": "append", "metavar": "FILE",
-                  "help": "a saved mapping profile (JSON, from the Data page) to read exports "
-                          "with; repeat for several"}
+PROFILE_OPTION = {
+    "action": "append",
+    "metavar": "FILE",
+    "help": "a saved mapping profile (JSON, from the Data page) to read exports "
+    "with; repeat for several",
+}
 
 
 def _missing(files: Sequence[str]) -> bool:
@@ -57,8 +60,11 @@ def _validate(args: argparse.Namespace) -> int:
     result = run_ingest_paths(args.files, profiles=profiles)
     # What each sheet was read as, before the problems; on stderr so that stdout stays the
     # report alone (scripts parse it).
-    print("Read as:\n" + "\n".join(f"  {n.as_text()}" for n in result.sources),
-          file=sys.stderr, flush=True)
+    print(
+        "Read as:\n" + "\n".join(f"  {n.as_text()}" for n in result.sources),
+        file=sys.stderr,
+        flush=True,
+    )
     print(result.report.as_text())
     if result.dataset is not None:
         counts = ", ".join(f"{n} {t}" for t, n in result.dataset.row_counts.items())
@@ -79,8 +85,11 @@ def _profiles(args: argparse.Namespace) -> tuple | None:
         try:
             profiles.append(load_profile(Path(path).read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            print(f"The profile {path} cannot be used: {exc}. Download it again from the Data "
-                  "page's mapping step (Download profile).", file=sys.stderr)
+            print(
+                f"The profile {path} cannot be used: {exc}. Download it again from the Data "
+                "page's mapping step (Download profile).",
+                file=sys.stderr,
+            )
             return None
     return tuple(profiles)
 
@@ -102,16 +111,22 @@ def _publish(args: argparse.Namespace) -> int:
         print("Nothing was published: fix the errors above and try again.")
         return EXIT_INVALID
     publish = store.merge if args.merge else store.publish
-    outcome = publish(result.dataset, uploader=args.by, file_name=result.file_name,
-                      sha256=sha256, report=result.report)
+    outcome = publish(
+        result.dataset,
+        uploader=args.by,
+        file_name=result.file_name,
+        sha256=sha256,
+        report=result.report,
+    )
     print(outcome.message)
     if outcome.stored:
         print(f"What changed: {outcome.summary.one_line()}.")
     return EXIT_OK
 
 
-def _with_current_tables(store: Store, files: Sequence[str], profiles: tuple,
-                         result: IngestResult) -> IngestResult:
+def _with_current_tables(
+    store: Store, files: Sequence[str], profiles: tuple, result: IngestResult
+) -> IngestResult:
     """A merge upload lacking people or activity, validated again with the current version's
     (:mod:`scorecard.monthly`); ``result`` itself when that is not its only problem."""
     from scorecard.ingest.raw import Limits
@@ -137,8 +152,10 @@ def _versions(_args: argparse.Namespace) -> int:
     for v in versions:
         mark = "*" if v.is_current else " "
         rows = sum(v.row_counts.values())
-        print(f"{mark} {v.version:>4}  {v.created_at}  {v.uploader:<20} {v.how:<8} "
-              f"{v.file_name} ({rows:,} rows): {v.changes}")
+        print(
+            f"{mark} {v.version:>4}  {v.created_at}  {v.uploader:<20} {v.how:<8} "
+            f"{v.file_name} ({rows:,} rows): {v.changes}"
+        )
     return EXIT_OK
 
 
@@ -173,9 +190,14 @@ def _report(args: argparse.Namespace) -> int:
             print(result.report.as_text(), file=sys.stderr)
             return EXIT_INVALID
         dataset = result.dataset
-        meta = DatasetInfo(version=None, created_at=datetime.now(UTC).strftime(
-            "%Y-%m-%d %H:%M UTC"), uploader="command line", file_name=result.file_name,
-            sha256=result.sha256, row_counts=dataset.row_counts)
+        meta = DatasetInfo(
+            version=None,
+            created_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            uploader="command line",
+            file_name=result.file_name,
+            sha256=result.sha256,
+            row_counts=dataset.row_counts,
+        )
     else:
         from scorecard.current import load_current
         from scorecard.store import Store
@@ -203,8 +225,9 @@ def _report(args: argparse.Namespace) -> int:
         if args.format != "json":
             print(f"--out is needed for {args.format}.", file=sys.stderr)
             return EXIT_USAGE
-        sys.stdout.write(render(full_report(dataset, period, filters), "json").decode("utf-8")
-                         + "\n")
+        sys.stdout.write(
+            render(full_report(dataset, period, filters), "json").decode("utf-8") + "\n"
+        )
         return EXIT_OK
     write_report(dataset, period, args.format, args.out, filters=filters, meta=meta)
     print(f"Wrote the {args.format} report for {period} to {args.out}.", file=sys.stderr)
@@ -219,19 +242,30 @@ def _filters(args: argparse.Namespace, dataset: Dataset) -> Filters | None:
     from scorecard.schema import TIERS
 
     people, activity = dataset.people, dataset.activity
-    known = {"--department": sorted(people["department"].dropna().astype("str").unique()),
-             "--tier": list(TIERS),
-             "--channel": sorted(activity["channel"].dropna().astype("str").unique())}
-    chosen = {"--department": args.department or [], "--tier": args.tier or [],
-              "--channel": args.channel or []}
+    known = {
+        "--department": sorted(people["department"].dropna().astype("str").unique()),
+        "--tier": list(TIERS),
+        "--channel": sorted(activity["channel"].dropna().astype("str").unique()),
+    }
+    chosen = {
+        "--department": args.department or [],
+        "--tier": args.tier or [],
+        "--channel": args.channel or [],
+    }
     for option, values in chosen.items():
         unknown = [v for v in values if v not in known[option]]
         if unknown:
-            print(f"{option} {unknown[0]!r} is not in the data. Choose one of: "
-                  f"{', '.join(known[option]) or 'none'}.", file=sys.stderr)
+            print(
+                f"{option} {unknown[0]!r} is not in the data. Choose one of: "
+                f"{', '.join(known[option]) or 'none'}.",
+                file=sys.stderr,
+            )
             return None
-    return Filters(departments=tuple(chosen["--department"]), tiers=tuple(chosen["--tier"]),
-                   channels=tuple(chosen["--channel"]))
+    return Filters(
+        departments=tuple(chosen["--department"]),
+        tiers=tuple(chosen["--tier"]),
+        channels=tuple(chosen["--channel"]),
+    )
 
 
 def _day(text: str) -> date:
@@ -242,12 +276,14 @@ def _day(text: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m scorecard",
-                                     description="Social Scorecard from the command line.")
+    parser = argparse.ArgumentParser(
+        prog="python -m scorecard", description="Social Scorecard from the command line."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def command(name: str, run: Callable[[argparse.Namespace], int], text: str
-                ) -> argparse.ArgumentParser:
+    def command(
+        name: str, run: Callable[[argparse.Namespace], int], text: str
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text, description=text)
         p.set_defaults(run=run)
         return p
@@ -259,33 +295,51 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     p.add_argument("--profile", **PROFILE_OPTION)
     p.add_argument("--by", default="command line", help="who is publishing")
-    p.add_argument("--merge", action="store_true",
-                   help="add to the current dataset instead of replacing it: people, goals, "
-                        "assumptions and accounts by their key; activity and outcomes inside "
-                        "the upload's dates")
-    command("versions", _versions, "List the stored dataset versions: who, when, how, "
-                                  "what changed.")
+    p.add_argument(
+        "--merge",
+        action="store_true",
+        help="add to the current dataset instead of replacing it: people, goals, "
+        "assumptions and accounts by their key; activity and outcomes inside "
+        "the upload's dates",
+    )
+    command(
+        "versions", _versions, "List the stored dataset versions: who, when, how, what changed."
+    )
     p = command("template", _template, "Write the blank template workbook.")
     p.add_argument("out", type=Path)
     p = command("sample", _sample, "Write the sample company workbook.")
     p.add_argument("out", type=Path)
     p.add_argument("--seed", type=int, default=7)
-    p = command("report", _report,
-                "The ROI dictionary over a period as JSON, a PowerPoint deck, an Excel "
-                "workbook or a PDF. Without FILE, the current stored dataset (or the sample company). "
-                "Without --from/--to, the dataset's whole date range.")
+    p = command(
+        "report",
+        _report,
+        "The ROI dictionary over a period as JSON, a PowerPoint deck, an Excel "
+        "workbook or a PDF. Without FILE, the current stored dataset (or the sample company). "
+        "Without --from/--to, the dataset's whole date range.",
+    )
     p.add_argument("files", nargs="*", help="workbook or CSVs (default: the current dataset)")
     p.add_argument("--from", dest="start", type=_day, help="first day, YYYY-MM-DD")
     p.add_argument("--to", dest="end", type=_day, help="last day, YYYY-MM-DD")
-    p.add_argument("--format", choices=("json", "pptx", "xlsx", "pdf", "text"), default="json",
-                   help="text: the company's and departments' figures as a person reads them")
+    p.add_argument(
+        "--format",
+        choices=("json", "pptx", "xlsx", "pdf", "text"),
+        default="json",
+        help="text: the company's and departments' figures as a person reads them",
+    )
     p.add_argument("--out", type=Path, help="file to write (JSON goes to stdout without it)")
     p.add_argument("--profile", **PROFILE_OPTION)
     tiers = "a tier (C-suite, VP, Director, Manager, Staff)"
-    for option, what in (("--department", "a department"), ("--tier", tiers),
-                         ("--channel", "a channel")):
-        p.add_argument(option, action="append", metavar="NAME",
-                       help=f"only {what}, as the app's filters; repeat for several")
+    for option, what in (
+        ("--department", "a department"),
+        ("--tier", tiers),
+        ("--channel", "a channel"),
+    ):
+        p.add_argument(
+            option,
+            action="append",
+            metavar="NAME",
+            help=f"only {what}, as the app's filters; repeat for several",
+        )
     return parser
 
 

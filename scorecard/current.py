@@ -21,8 +21,13 @@ class SampleUnreadableError(RuntimeError):
 
 
 def sample_info(path: Path = SAMPLE_WORKBOOK) -> DatasetInfo:
-    return DatasetInfo(version=None, created_at="bundled", uploader="sample company",
-                       file_name=path.name, sha256="")
+    return DatasetInfo(
+        version=None,
+        created_at="bundled",
+        uploader="sample company",
+        file_name=path.name,
+        sha256="",
+    )
 
 
 def load_sample(path: Path = SAMPLE_WORKBOOK) -> Dataset:

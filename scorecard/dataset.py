@@ -31,8 +31,12 @@ DATE_DTYPE = "datetime64[us]"
 def column_dtype(column: Column) -> str:
     """The pandas dtype of a schema column inside a trusted frame."""
     return {
-        "id": "str", "text": "str", "choice": "str",
-        "date": DATE_DTYPE, "number": "float64", "integer": "int64",
+        "id": "str",
+        "text": "str",
+        "choice": "str",
+        "date": DATE_DTYPE,
+        "number": "float64",
+        "integer": "int64",
     }[column.type]
 
 
@@ -91,10 +95,12 @@ class Dataset:
         unknown = set(frames) - set(TABLES)
         if unknown:
             raise ValueError(f"unknown tables: {sorted(unknown)}")
-        return cls(**{
-            name: conform(table, frames[name]) if name in frames else empty_frame(table)
-            for name, table in TABLES.items()
-        })
+        return cls(
+            **{
+                name: conform(table, frames[name]) if name in frames else empty_frame(table)
+                for name, table in TABLES.items()
+            }
+        )
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)

@@ -32,8 +32,21 @@ from scorecard.dictionary import is_metric, metric
 from scorecard.metrics import Scorecards, compute
 
 AT_RISK_SHARE = 0.8
-COLUMNS = ("metric", "scope", "key", "start", "end", "direction", "target", "actual",
-           "elapsed_share", "expected", "status", "projected", "progress")
+COLUMNS = (
+    "metric",
+    "scope",
+    "key",
+    "start",
+    "end",
+    "direction",
+    "target",
+    "actual",
+    "elapsed_share",
+    "expected",
+    "status",
+    "projected",
+    "progress",
+)
 
 
 def as_of_date(dataset: Dataset) -> date | None:
@@ -55,11 +68,14 @@ def status_of(actual: float, expected: float, direction: str) -> str:
     return "at risk" if actual >= AT_RISK_SHARE * expected else "off track"
 
 
-def _outcome_actual(dataset: Dataset, name: str, window: Period, scope: str, key: str,
-                    averaged: bool) -> float:
+def _outcome_actual(
+    dataset: Dataset, name: str, window: Period, scope: str, key: str, averaged: bool
+) -> float:
     out = dataset.outcomes
-    rows = out[window.contains(out["date"]) & (out["metric"].astype("str").str.strip().str.lower()
-                                               == name.strip().lower())]
+    rows = out[
+        window.contains(out["date"])
+        & (out["metric"].astype("str").str.strip().str.lower() == name.strip().lower())
+    ]
     if scope == "person":
         rows = rows[rows["person_id"] == key]
     elif scope == "department":
@@ -89,19 +105,34 @@ def goal_progress(dataset: Dataset, as_of: date | None = None) -> pd.DataFrame:
     records = []
     for goal in dataset.goals.itertuples(index=False):
         person, dept = goal.person_id, goal.department
-        scope, key = (("person", str(person)) if pd.notna(person) and str(person)
-                      else ("department", str(dept)) if pd.notna(dept) and str(dept)
-                      else ("company", "company"))
+        scope, key = (
+            ("person", str(person))
+            if pd.notna(person) and str(person)
+            else ("department", str(dept))
+            if pd.notna(dept) and str(dept)
+            else ("company", "company")
+        )
         start, end = goal.start.date(), goal.end.date()
         direction = goal.direction if goal.direction in ("up", "down") else "up"
         name = str(goal.metric).strip()
         known = is_metric(name) and metric(name).home == "scorecard"
         is_mean = not known and name.lower() in averaged
         additive = not is_mean and (not known or metric(name).aggregation == "sum")
-        row = {"metric": name, "scope": scope, "key": key, "start": start, "end": end,
-               "direction": direction, "target": float(goal.target), "actual": np.nan,
-               "elapsed_share": 0.0, "expected": np.nan, "status": "not started",
-               "projected": np.nan, "progress": np.nan}
+        row = {
+            "metric": name,
+            "scope": scope,
+            "key": key,
+            "start": start,
+            "end": end,
+            "direction": direction,
+            "target": float(goal.target),
+            "actual": np.nan,
+            "elapsed_share": 0.0,
+            "expected": np.nan,
+            "status": "not started",
+            "projected": np.nan,
+            "progress": np.nan,
+        }
         if not known and name.lower() not in outcome_names:
             row["status"] = "unknown metric"
         elif as_of is not None and as_of >= start and end >= start:
@@ -111,8 +142,9 @@ def goal_progress(dataset: Dataset, as_of: date | None = None) -> pd.DataFrame:
                 if window not in cache:
                     # With team reach, so a person's leadership score here is the one on
                     # their scorecard (the cascade pillar included).
-                    cache[window] = compute(dataset, window, Filters(),
-                                            reach=team_reach(dataset, window))
+                    cache[window] = compute(
+                        dataset, window, Filters(), reach=team_reach(dataset, window)
+                    )
                 row["actual"] = _metric_actual(cache[window], name, scope, key)
             else:
                 row["actual"] = _outcome_actual(dataset, name, window, scope, key, is_mean)
@@ -143,8 +175,9 @@ def goal_unit(name: str) -> str:
     return metric(name).unit if is_metric(name) else "count"
 
 
-def in_scope(goals: pd.DataFrame, people: pd.DataFrame, departments: tuple[str, ...]
-             ) -> pd.DataFrame:
+def in_scope(
+    goals: pd.DataFrame, people: pd.DataFrame, departments: tuple[str, ...]
+) -> pd.DataFrame:
     """The goals a selection of ``departments`` shows (all of them for ``()``): company goals,
     the departments' own goals and the goals of their people (``people``: person_id and
     department columns). Rows of :func:`goal_progress`; selected, never recomputed.
@@ -153,6 +186,9 @@ def in_scope(goals: pd.DataFrame, people: pd.DataFrame, departments: tuple[str, 
         return goals
     members = set(people.loc[people["department"].isin(departments), "person_id"])
     scope, key = goals["scope"], goals["key"]
-    keep = ((scope == "company") | ((scope == "department") & key.isin(departments))
-            | ((scope == "person") & key.isin(members)))
+    keep = (
+        (scope == "company")
+        | ((scope == "department") & key.isin(departments))
+        | ((scope == "person") & key.isin(members))
+    )
     return goals[keep]

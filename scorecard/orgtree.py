@@ -56,7 +56,7 @@ def find_cycles(parents: np.ndarray) -> list[list[int]]:
             path.append(node)
             node = int(parents[node])
         if node != -1 and not done[node] and state[node] == walk_id:
-            cycles.append(path[path.index(node):])
+            cycles.append(path[path.index(node) :])
         done[path] = True
     return cycles
 
@@ -116,8 +116,9 @@ def cut_cycles(parents: np.ndarray) -> np.ndarray:
     return forest
 
 
-def preorder(forest: np.ndarray, sibling_key: np.ndarray | None = None
-             ) -> tuple[np.ndarray, np.ndarray]:
+def preorder(
+    forest: np.ndarray, sibling_key: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Preorder position and subtree size of every node of a forest (no cycles).
 
     Node ``i``'s subtree, itself included, is the preorder positions
@@ -133,7 +134,7 @@ def preorder(forest: np.ndarray, sibling_key: np.ndarray | None = None
         raise ValueError("preorder needs a forest: cut the cycles first")
     by_depth = np.argsort(depth, kind="stable")
     bounds = np.searchsorted(depth[by_depth], np.arange(depth.max(initial=0) + 2))
-    levels = [by_depth[bounds[d]:bounds[d + 1]] for d in range(len(bounds) - 1)]
+    levels = [by_depth[bounds[d] : bounds[d + 1]] for d in range(len(bounds) - 1)]
 
     size = np.ones(n, dtype=np.int64)
     for nodes in reversed(levels[1:]):
@@ -187,5 +188,9 @@ def derive_tiers(people: pd.DataFrame) -> pd.Series:
     ids = unique["person_id"].astype("str")
     depth = depths(parent_index(ids, unique["manager_id"]))
     tiers = tiers_from_depth(depth, unique.get("tier"))
-    return pd.Series(tiers, index=pd.Index(ids.to_numpy(), dtype="str", name="person_id"),
-                     name="tier", dtype="str")
+    return pd.Series(
+        tiers,
+        index=pd.Index(ids.to_numpy(), dtype="str", name="person_id"),
+        name="tier",
+        dtype="str",
+    )

@@ -29,8 +29,13 @@ if TYPE_CHECKING:  # only a type here; importing scorecard.metrics would import 
     from scorecard.metrics.params import Assumptions
 
 
-def pillar_actuals(metrics: pd.DataFrame, *, per_person: bool, reach: pd.Series | None,
-                   has_reports: pd.Series | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def pillar_actuals(
+    metrics: pd.DataFrame,
+    *,
+    per_person: bool,
+    reach: pd.Series | None,
+    has_reports: pd.Series | None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Actual per pillar, and whether the pillar is in play, for rows of metrics.
 
     ``per_person`` is True for people (presence is active days; cascade is ``reach`` for
@@ -41,14 +46,20 @@ def pillar_actuals(metrics: pd.DataFrame, *, per_person: bool, reach: pd.Series 
     actual = pd.DataFrame(index=idx)
     if per_person:
         actual["presence"] = metrics["active_days"]
-        cascade = reach.reindex(idx).astype("float64") if reach is not None else \
-            pd.Series(np.nan, index=idx)
-        in_play_cascade = (has_reports.reindex(idx).fillna(False).astype(bool)
-                           if reach is not None and has_reports is not None
-                           else pd.Series(False, index=idx))
+        cascade = (
+            reach.reindex(idx).astype("float64")
+            if reach is not None
+            else pd.Series(np.nan, index=idx)
+        )
+        in_play_cascade = (
+            has_reports.reindex(idx).fillna(False).astype(bool)
+            if reach is not None and has_reports is not None
+            else pd.Series(False, index=idx)
+        )
     else:
         actual["presence"] = metrics["active_days"] / metrics["headcount"].where(
-            metrics["headcount"] > 0)
+            metrics["headcount"] > 0
+        )
         cascade = metrics["active_share"]
         in_play_cascade = pd.Series(True, index=idx)
     actual["dialogue"] = metrics["dialogue_ratio"]
@@ -60,13 +71,15 @@ def pillar_actuals(metrics: pd.DataFrame, *, per_person: bool, reach: pd.Series 
     return actual[list(PILLARS)], in_play
 
 
-def score_table(actual: pd.DataFrame, in_play: pd.DataFrame, assumptions: Assumptions,
-                months: float) -> pd.DataFrame:
+def score_table(
+    actual: pd.DataFrame, in_play: pd.DataFrame, assumptions: Assumptions, months: float
+) -> pd.DataFrame:
     """Per row: for each pillar ``{p}_actual``, ``{p}_target``, ``{p}_points`` (NaN when left
     out), ``{p}_max``, and ``leadership_score`` = Σ points (0–100; NaN if all weights are 0)."""
     columns: dict[str, object] = {}
-    weights = pd.DataFrame({p: np.where(in_play[p], assumptions.weight(p), 0.0)
-                            for p in PILLARS}, index=actual.index)
+    weights = pd.DataFrame(
+        {p: np.where(in_play[p], assumptions.weight(p), 0.0) for p in PILLARS}, index=actual.index
+    )
     total = weights.sum(axis=1)
     total = total.where(total > 0)
     score = pd.Series(0.0, index=actual.index)
@@ -88,17 +101,24 @@ def score_table(actual: pd.DataFrame, in_play: pd.DataFrame, assumptions: Assump
     return pd.DataFrame(columns, index=actual.index)
 
 
-def leadership(metrics: pd.DataFrame, assumptions: Assumptions, months: float, *,
-               per_person: bool, reach: pd.Series | None = None,
-               has_reports: pd.Series | None = None) -> pd.DataFrame:
+def leadership(
+    metrics: pd.DataFrame,
+    assumptions: Assumptions,
+    months: float,
+    *,
+    per_person: bool,
+    reach: pd.Series | None = None,
+    has_reports: pd.Series | None = None,
+) -> pd.DataFrame:
     """The pillar table (see :func:`score_table`) for people or groups of ``metrics``."""
-    actual, in_play = pillar_actuals(metrics, per_person=per_person, reach=reach,
-                                     has_reports=has_reports)
+    actual, in_play = pillar_actuals(
+        metrics, per_person=per_person, reach=reach, has_reports=has_reports
+    )
     table = score_table(actual, in_play, assumptions, months)
-    why = "no team reach was supplied" if per_person and reach is None else \
-        "nobody reports to them"
-    table["cascade_note"] = pd.Series(np.where(in_play["cascade"], "", why), index=table.index,
-                                      dtype="str")
+    why = "no team reach was supplied" if per_person and reach is None else "nobody reports to them"
+    table["cascade_note"] = pd.Series(
+        np.where(in_play["cascade"], "", why), index=table.index, dtype="str"
+    )
     return table
 
 

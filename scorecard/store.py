@@ -66,7 +66,8 @@ DEFAULT_URL = f"sqlite:///{PROJECT_ROOT / 'data' / 'scorecard.db'}"
 #: Saved mapping profiles (scorecard.sources.profiles): a preset as JSON, found by the
 #: fingerprint of the header it was made for; one row per name.
 profiles_table = sa.Table(
-    "profiles", metadata,
+    "profiles",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("name", sa.String(200), nullable=False, unique=True),
     sa.Column("fingerprint", sa.String(64), nullable=False, index=True),
@@ -106,9 +107,11 @@ class Store:
         """Every version, newest first."""
         with self.engine.connect() as conn:
             current = self._current_version(conn)
-            rows = conn.execute(
-                sa.select(versions_table).order_by(versions_table.c.version.desc())
-            ).mappings().all()
+            rows = (
+                conn.execute(sa.select(versions_table).order_by(versions_table.c.version.desc()))
+                .mappings()
+                .all()
+            )
         return [_info(row, current) for row in rows]
 
     def info(self, version: int) -> DatasetInfo:
@@ -139,8 +142,9 @@ class Store:
             rows = conn.execute(
                 sa.select(manifests_table.c.table_name, blobs_table.c.data)
                 .join(blobs_table, blobs_table.c.sha256 == manifests_table.c.blob_sha256)
-                .where(manifests_table.c.version == version,
-                       manifests_table.c.table_name.in_(wanted))
+                .where(
+                    manifests_table.c.version == version, manifests_table.c.table_name.in_(wanted)
+                )
                 .order_by(manifests_table.c.table_name, manifests_table.c.month)
             ).all()
         parts: dict[str, list[bytes]] = {name: [] for name in TABLES}
@@ -166,8 +170,15 @@ class Store:
         return self._by_upload_key(publish_key(sha256))
 
     # -- writing ---------------------------------------------------------------------------
-    def publish(self, dataset: Dataset, *, uploader: str, file_name: str, sha256: str,
-                report: Report | None = None) -> PublishResult:
+    def publish(
+        self,
+        dataset: Dataset,
+        *,
+        uploader: str,
+        file_name: str,
+        sha256: str,
+        report: Report | None = None,
+    ) -> PublishResult:
         """Store ``dataset`` as a new version replacing the current one, atomically.
 
         An upload whose sha256 matches an earlier publish is not stored again: the result names
@@ -181,8 +192,18 @@ class Store:
         blobs = tuple(b for name in TABLES for b in blobs_of(name, dataset.table(name)))
         manifest = manifest_of(blobs)
         summary = self._summary(base, manifest, blobs)
-        return self._write(manifest, blobs, summary, base, how="publish", uploader=uploader,
-                           file_name=file_name, sha256=sha256, report=report, key=key)
+        return self._write(
+            manifest,
+            blobs,
+            summary,
+            base,
+            how="publish",
+            uploader=uploader,
+            file_name=file_name,
+            sha256=sha256,
+            report=report,
+            key=key,
+        )
 
     def plan_merge(self, upload: Dataset) -> MergePlan:
         """What :meth:`merge` would store: only the keyed tables the upload holds and the
@@ -196,39 +217,77 @@ class Store:
         base_manifest = self.manifest(base.version)
         months = upload_months(upload)
         # A dated table's "" part (its empty placeholder, or undated rows) is rewritten too.
-        touched = {(name, month) for (name, month) in base_manifest
-                   if name in months and (month in months[name] or month == WHOLE)}
-        touched |= {(name, WHOLE) for name in TABLES
-                    if name not in DATED_TABLES and not upload.table(name).empty}
+        touched = {
+            (name, month)
+            for (name, month) in base_manifest
+            if name in months and (month in months[name] or month == WHOLE)
+        }
+        touched |= {
+            (name, WHOLE)
+            for name in TABLES
+            if name not in DATED_TABLES and not upload.table(name).empty
+        }
         window = self._dataset(base_manifest, touched, {})
         merged = merge(window, upload)
         changed = {name for name, _ in touched} | set(months)
-        blobs = tuple(b for name in TABLES if name in changed
-                      for b in blobs_of(name, merged.table(name)))
+        blobs = tuple(
+            b for name in TABLES if name in changed for b in blobs_of(name, merged.table(name))
+        )
         manifest = {k: v for k, v in base_manifest.items() if k not in touched}
         manifest |= manifest_of(blobs)
         # The window is every part that can differ, before and after: compare it directly.
         return MergePlan(base, manifest, blobs, summarize(window, merged))
 
-    def merge(self, upload: Dataset, *, uploader: str, file_name: str, sha256: str,
-              report: Report | None = None) -> PublishResult:
+    def merge(
+        self,
+        upload: Dataset,
+        *,
+        uploader: str,
+        file_name: str,
+        sha256: str,
+        report: Report | None = None,
+    ) -> PublishResult:
         """Add ``upload`` to the current version (:func:`scorecard.merge.merge`) as a new
         version. Merging what the current version already holds stores nothing and says
         ``unchanged``; the same file merged twice onto one version at once lands once."""
         plan = self.plan_merge(upload)
         if plan.base is None:
             key = publish_key(sha256)
-            return self._write(plan.manifest, plan.blobs, plan.summary, None, how="publish",
-                               uploader=uploader, file_name=file_name, sha256=sha256,
-                               report=report, key=key)
+            return self._write(
+                plan.manifest,
+                plan.blobs,
+                plan.summary,
+                None,
+                how="publish",
+                uploader=uploader,
+                file_name=file_name,
+                sha256=sha256,
+                report=report,
+                key=key,
+            )
         if plan.unchanged:
             return PublishResult(plan.base, duplicate=False, unchanged=True)
-        return self._write(plan.manifest, plan.blobs, plan.summary, plan.base, how="merge",
-                           uploader=uploader, file_name=file_name, sha256=sha256, report=report,
-                           key=f"merge:{sha256}:{plan.base.version}")
+        return self._write(
+            plan.manifest,
+            plan.blobs,
+            plan.summary,
+            plan.base,
+            how="merge",
+            uploader=uploader,
+            file_name=file_name,
+            sha256=sha256,
+            report=report,
+            key=f"merge:{sha256}:{plan.base.version}",
+        )
 
-    def edit(self, version: int, tables: Mapping[str, pd.DataFrame], *, uploader: str,
-             report: Report | None = None) -> PublishResult:
+    def edit(
+        self,
+        version: int,
+        tables: Mapping[str, pd.DataFrame],
+        *,
+        uploader: str,
+        report: Report | None = None,
+    ) -> PublishResult:
         """A new version: ``version`` with ``tables`` (assumptions, goals, ...) replaced.
 
         Only the replaced tables are encoded and stored; every other blob is shared, so the
@@ -242,10 +301,18 @@ class Store:
         manifest |= manifest_of(blobs)
         if manifest == base_manifest:
             return PublishResult(base, duplicate=False, unchanged=True)
-        return self._write(manifest, blobs, self._summary(base, manifest, blobs), base,
-                           how="edit", uploader=uploader,
-                           file_name=f"edit of version {version}",
-                           sha256=manifest_sha256(manifest), report=report, key=None)
+        return self._write(
+            manifest,
+            blobs,
+            self._summary(base, manifest, blobs),
+            base,
+            how="edit",
+            uploader=uploader,
+            file_name=f"edit of version {version}",
+            sha256=manifest_sha256(manifest),
+            report=report,
+            key=None,
+        )
 
     def make_current(self, version: int, *, uploader: str = "anonymous") -> DatasetInfo:
         """Roll back (or forward) to ``version``: a new version with its manifest, so the
@@ -256,10 +323,19 @@ class Store:
             return base
         manifest = self.manifest(version)
         summary = self._summary(base, manifest, ())
-        result = self._write(manifest, (), summary, base, how="rollback", uploader=uploader,
-                             file_name=target.file_name, sha256=target.sha256,
-                             report=self.report(version), key=None,
-                             changes=f"back to version {version}: {summary.one_line()}")
+        result = self._write(
+            manifest,
+            (),
+            summary,
+            base,
+            how="rollback",
+            uploader=uploader,
+            file_name=target.file_name,
+            sha256=target.sha256,
+            report=self.report(version),
+            key=None,
+            changes=f"back to version {version}: {summary.one_line()}",
+        )
         return result.info
 
     # -- mapping profiles ------------------------------------------------------------------
@@ -268,30 +344,50 @@ class Store:
         from scorecard.sources.profiles import SavedProfile
 
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(profiles_table).order_by(
-                profiles_table.c.id.desc())).mappings().all()
-        return [SavedProfile(r["name"], r["fingerprint"], r["preset"], r["saved_by"],
-                             r["saved_at"]) for r in rows]
+            rows = (
+                conn.execute(sa.select(profiles_table).order_by(profiles_table.c.id.desc()))
+                .mappings()
+                .all()
+            )
+        return [
+            SavedProfile(r["name"], r["fingerprint"], r["preset"], r["saved_by"], r["saved_at"])
+            for r in rows
+        ]
 
-    def save_profile(self, name: str, fingerprint: str, preset_json: str,
-                     saved_by: str) -> SavedProfile:
+    def save_profile(
+        self, name: str, fingerprint: str, preset_json: str, saved_by: str
+    ) -> SavedProfile:
         """Store a profile under ``name``, replacing one of that name, in one transaction."""
         from scorecard.sources.profiles import SavedProfile
 
-        row = {"name": name.strip(), "fingerprint": fingerprint, "preset": preset_json,
-               "saved_by": saved_by.strip() or "anonymous",
-               "saved_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
+        row = {
+            "name": name.strip(),
+            "fingerprint": fingerprint,
+            "preset": preset_json,
+            "saved_by": saved_by.strip() or "anonymous",
+            "saved_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        }
         with writing(self.engine) as conn:
             conn.execute(profiles_table.delete().where(profiles_table.c.name == row["name"]))
             conn.execute(profiles_table.insert().values(**row))
-        return SavedProfile(row["name"], fingerprint, preset_json, row["saved_by"],
-                            row["saved_at"])
+        return SavedProfile(row["name"], fingerprint, preset_json, row["saved_by"], row["saved_at"])
 
     # -- internals -------------------------------------------------------------------------
-    def _write(self, manifest: Manifest, blobs: Iterable[Blob], summary: MergeSummary,
-               base: DatasetInfo | None, *, how: str, uploader: str, file_name: str,
-               sha256: str, report: Report | None, key: str | None,
-               changes: str | None = None) -> PublishResult:
+    def _write(
+        self,
+        manifest: Manifest,
+        blobs: Iterable[Blob],
+        summary: MergeSummary,
+        base: DatasetInfo | None,
+        *,
+        how: str,
+        uploader: str,
+        file_name: str,
+        sha256: str,
+        report: Report | None,
+        key: str | None,
+        changes: str | None = None,
+    ) -> PublishResult:
         """Store one version in one transaction: its row (first, so that a duplicate
         ``upload_key`` fails before any blob is sent), the blobs the database lacks, its
         manifest, and the current pointer."""
@@ -300,18 +396,30 @@ class Store:
             counts[name] += rows
         try:
             with writing(self.engine) as conn:
-                version = conn.execute(versions_table.insert().values(
-                    created_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-                    uploader=uploader.strip() or "anonymous", file_name=file_name,
-                    sha256=sha256, row_counts=json.dumps(counts),
-                    report=json.dumps((report or Report()).to_dicts()), how=how,
-                    base_version=None if base is None else base.version,
-                    changes=summary.one_line() if changes is None else changes,
-                    upload_key=key,
-                )).inserted_primary_key[0]
-                if how == "merge" and base is not None and conn.execute(
-                        sa.select(current_table.c.version).where(current_table.c.slot == 1)
-                        .with_for_update()).scalar_one() != base.version:
+                version = conn.execute(
+                    versions_table.insert().values(
+                        created_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+                        uploader=uploader.strip() or "anonymous",
+                        file_name=file_name,
+                        sha256=sha256,
+                        row_counts=json.dumps(counts),
+                        report=json.dumps((report or Report()).to_dicts()),
+                        how=how,
+                        base_version=None if base is None else base.version,
+                        changes=summary.one_line() if changes is None else changes,
+                        upload_key=key,
+                    )
+                ).inserted_primary_key[0]
+                if (
+                    how == "merge"
+                    and base is not None
+                    and conn.execute(
+                        sa.select(current_table.c.version)
+                        .where(current_table.c.slot == 1)
+                        .with_for_update()
+                    ).scalar_one()
+                    != base.version
+                ):
                     raise BaseMoved  # a version landed since the plan: the guard plans again
                 self._insert_blobs(conn, blobs)
                 self._insert_manifest(conn, version, manifest)
@@ -328,29 +436,52 @@ class Store:
         unique = {b.sha256: b for b in blobs}
         if not unique:
             return
-        present = set(conn.execute(sa.select(blobs_table.c.sha256)
-                                   .where(blobs_table.c.sha256.in_(list(unique)))).scalars())
-        insert_ignoring_duplicates(conn, blobs_table, [
-            {"sha256": sha, "size": len(b.data), "data": b.data}
-            for sha, b in unique.items() if sha not in present])
+        present = set(
+            conn.execute(
+                sa.select(blobs_table.c.sha256).where(blobs_table.c.sha256.in_(list(unique)))
+            ).scalars()
+        )
+        insert_ignoring_duplicates(
+            conn,
+            blobs_table,
+            [
+                {"sha256": sha, "size": len(b.data), "data": b.data}
+                for sha, b in unique.items()
+                if sha not in present
+            ],
+        )
 
     @staticmethod
     def _insert_manifest(conn: Connection, version: int, manifest: Manifest) -> None:
-        conn.execute(manifests_table.insert(), [
-            {"version": version, "table_name": table, "month": month, "blob_sha256": sha,
-             "rows": rows} for (table, month), (sha, rows) in manifest.items()])
+        conn.execute(
+            manifests_table.insert(),
+            [
+                {
+                    "version": version,
+                    "table_name": table,
+                    "month": month,
+                    "blob_sha256": sha,
+                    "rows": rows,
+                }
+                for (table, month), (sha, rows) in manifest.items()
+            ],
+        )
 
-    def _summary(self, base: DatasetInfo | None, manifest: Manifest,
-                 blobs: Iterable[Blob]) -> MergeSummary:
+    def _summary(
+        self, base: DatasetInfo | None, manifest: Manifest, blobs: Iterable[Blob]
+    ) -> MergeSummary:
         """What ``manifest`` changes against ``base``, reading only the parts that differ."""
         before: Manifest = {} if base is None else self.manifest(base.version)
         differ = {k for k in before.keys() | manifest.keys() if before.get(k) != manifest.get(k)}
         local = {b.sha256: b.data for b in blobs}
-        return summarize(self._dataset(before, differ & before.keys(), local),
-                         self._dataset(manifest, differ & manifest.keys(), local))
+        return summarize(
+            self._dataset(before, differ & before.keys(), local),
+            self._dataset(manifest, differ & manifest.keys(), local),
+        )
 
-    def _dataset(self, manifest: Manifest, keys: set[tuple[str, str]],
-                 local: Mapping[str, bytes]) -> Dataset:
+    def _dataset(
+        self, manifest: Manifest, keys: set[tuple[str, str]], local: Mapping[str, bytes]
+    ) -> Dataset:
         """The parts ``keys`` of ``manifest`` as a dataset (other tables empty); blob bytes
         from ``local`` when there, else from the database."""
         wanted = sorted(keys)
@@ -358,9 +489,13 @@ class Store:
         fetched: dict[str, bytes] = {}
         if missing:
             with self.engine.connect() as conn:
-                fetched = dict(conn.execute(
-                    sa.select(blobs_table.c.sha256, blobs_table.c.data)
-                    .where(blobs_table.c.sha256.in_(list(missing)))).all())
+                fetched = dict(
+                    conn.execute(
+                        sa.select(blobs_table.c.sha256, blobs_table.c.data).where(
+                            blobs_table.c.sha256.in_(list(missing))
+                        )
+                    ).all()
+                )
         parts: dict[str, list[bytes]] = {name: [] for name in TABLES}
         for table, month in wanted:
             sha = manifest[(table, month)][0]
@@ -369,15 +504,19 @@ class Store:
 
     def _by_upload_key(self, key: str) -> DatasetInfo | None:
         with self.engine.connect() as conn:
-            row = conn.execute(
-                sa.select(versions_table).where(versions_table.c.upload_key == key)
-            ).mappings().first()
+            row = (
+                conn.execute(sa.select(versions_table).where(versions_table.c.upload_key == key))
+                .mappings()
+                .first()
+            )
             return None if row is None else _info(row, self._current_version(conn))
 
     def _info(self, conn: Connection, version: int) -> DatasetInfo:
-        row = conn.execute(
-            sa.select(versions_table).where(versions_table.c.version == version)
-        ).mappings().first()
+        row = (
+            conn.execute(sa.select(versions_table).where(versions_table.c.version == version))
+            .mappings()
+            .first()
+        )
         if row is None:
             raise KeyError(f"no dataset version {version}")
         return _info(row, self._current_version(conn))
@@ -385,9 +524,13 @@ class Store:
     @staticmethod
     def _manifest(conn: Connection, version: int) -> Manifest:
         rows = conn.execute(
-            sa.select(manifests_table.c.table_name, manifests_table.c.month,
-                      manifests_table.c.blob_sha256, manifests_table.c.rows)
-            .where(manifests_table.c.version == version)).all()
+            sa.select(
+                manifests_table.c.table_name,
+                manifests_table.c.month,
+                manifests_table.c.blob_sha256,
+                manifests_table.c.rows,
+            ).where(manifests_table.c.version == version)
+        ).all()
         return {(t, m): (sha, int(n)) for t, m, sha, n in rows}
 
     @staticmethod
@@ -407,8 +550,13 @@ class Store:
 
 def _info(row: sa.RowMapping, current: int | None) -> DatasetInfo:
     return DatasetInfo(
-        version=row["version"], created_at=row["created_at"], uploader=row["uploader"],
-        file_name=row["file_name"], sha256=row["sha256"],
-        row_counts=json.loads(row["row_counts"]), is_current=row["version"] == current,
-        how=row["how"], changes=row["changes"],
+        version=row["version"],
+        created_at=row["created_at"],
+        uploader=row["uploader"],
+        file_name=row["file_name"],
+        sha256=row["sha256"],
+        row_counts=json.loads(row["row_counts"]),
+        is_current=row["version"] == current,
+        how=row["how"],
+        changes=row["changes"],
     )

@@ -3,8 +3,10 @@
 An "Instructions" sheet comes first: one line per table and per column saying whether it is
 required, its type, default, meaning and the header spellings we accept. Then one sheet per
 table: a bold, filled, frozen header (dark for required columns, light for optional ones) with the
-description as a note, the schema's example rows, dropdowns on enumerated columns, ID columns
-formatted as text so a typed "007" keeps its zeros, and widths that fit. Cells are written by
+description as a note, dropdowns on enumerated columns, ID columns formatted as text so a typed
+"007" keeps its zeros, and widths that fit. The table sheets hold headers only, so the blank
+template uploaded as it is holds no data (and is refused as empty); the schema's example rows
+are on the Instructions sheet, under "Examples", one block per table. Cells are written by
 the one Excel writer (:mod:`scorecard.export.excel`), as the dataset workbook and the board pack.
 """
 
@@ -52,6 +54,7 @@ INTRO = (
         'IDs are text: keep leading zeros ("007" stays "007"). Dates: date cells or text such as'
         " 2026-03-04."
     ),
+    "The table sheets start empty; the Examples at the bottom of this sheet show filled rows.",
 )
 INSTRUCTION_HEADERS = (
     "Table",
@@ -64,6 +67,7 @@ INSTRUCTION_HEADERS = (
     "Example",
 )
 INSTRUCTION_WIDTHS = (14, 20, 11, 26, 9, 60, 60, 24)
+EXAMPLES_TITLE = "Examples (copy rows like these into the table sheets)"
 
 
 def type_label(column: Column) -> str:
@@ -118,8 +122,23 @@ def _dropdown(column: Column, letter: str) -> DataValidation:
     return validation
 
 
+def _write_example_rows(sheet: Worksheet, table: Table, first_row: int) -> None:
+    """The schema's example rows of ``table`` from ``first_row`` on, as typed cells."""
+    for offset, example in enumerate(table.examples):
+        for index, column in enumerate(table.columns, start=1):
+            cell = sheet.cell(row=first_row + offset, column=index)
+            value_cell(
+                cell, _example_cell(column, example[index - 1] if index <= len(example) else None)
+            )
+            if column.type == "id":
+                cell.number_format = TEXT_FORMAT
+            elif column.type == "date":
+                cell.number_format = DATE_FORMAT
+
+
 def write_table_sheet(sheet: Worksheet, table: Table) -> None:
-    """Header, notes, example rows, dropdowns, formats and widths of one table's sheet."""
+    """Header, notes, dropdowns, formats and widths of one table's sheet: no rows (a blank
+    template holds no data)."""
     for index, column in enumerate(table.columns, start=1):
         letter = get_column_letter(index)
         header = sheet.cell(row=1, column=index)
@@ -135,15 +154,6 @@ def write_table_sheet(sheet: Worksheet, table: Table) -> None:
             dimension.number_format = TEXT_FORMAT
         elif column.type == "date":
             dimension.number_format = DATE_FORMAT
-        for row_number, example in enumerate(table.examples, start=2):
-            cell = sheet.cell(row=row_number, column=index)
-            value_cell(
-                cell, _example_cell(column, example[index - 1] if index <= len(example) else None)
-            )
-            if column.type == "id":
-                cell.number_format = TEXT_FORMAT
-            elif column.type == "date":
-                cell.number_format = DATE_FORMAT
         if column.choices:
             sheet.add_data_validation(_dropdown(column, letter))
     sheet.freeze_panes = "A2"
@@ -189,9 +199,24 @@ def write_instructions(sheet: Worksheet) -> None:
             )
             for cell in sheet[sheet.max_row]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+    write_examples(sheet)
     for index, width in enumerate(INSTRUCTION_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = f"A{header_row + 1}"
+
+
+def write_examples(sheet: Worksheet) -> None:
+    """Below the column list: per table its name, its headers and the schema's example rows."""
+    title_row = sheet.max_row + 2  # a blank row after the column list
+    sheet.cell(row=title_row, column=1, value=EXAMPLES_TITLE).font = TITLE_FONT
+    for table in TABLES.values():
+        name_row = sheet.max_row + 2  # a blank row before each table's block
+        sheet.cell(row=name_row, column=1, value=table.name).font = TABLE_FONT
+        for index, column in enumerate(table.columns, start=1):
+            header_cell(
+                sheet.cell(row=name_row + 1, column=index), column.name, strong=column.required
+            )
+        _write_example_rows(sheet, table, name_row + 2)
 
 
 def build_workbook() -> Workbook:

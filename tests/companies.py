@@ -288,3 +288,49 @@ def sales_four(
         }
     )
     return Dataset.from_frames(people=people, activity=activity, goals=goals)
+
+
+def two_departments() -> Dataset:
+    """Ada (Ops, C-suite) → Ben (Sales, VP) → Cy (Sales, staff); Di (Ops, staff) under Ada; each
+    with a work email. March 2026: Ada posts 4 times (5 points each: 20), Ben posts 2 (10), Cy
+    replies 5 (2 each: 10), Di posts 6 (30). Everyone reaches bonus.min_points 10; the pool of
+    700 is shared over 70 points: Ada 200, Ben 100, Cy 100, Di 300. Goals: company posts 10,
+    Ops posts 5, Cy's own posts 3."""
+    import pandas as pd
+
+    from scorecard.dataset import Dataset
+
+    people = pd.DataFrame(
+        {
+            "person_id": ["001", "002", "003", "004"],
+            "name": ["Ada Byrne", "Ben Okafor", "Cy Lee", "Di Park"],
+            "title": ["Chief Executive", "VP Sales", "Account Manager", "Analyst"],
+            "department": ["Ops", "Sales", "Sales", "Ops"],
+            "manager_id": [None, "001", "002", "001"],
+            "tier": ["C-suite", "VP", "Staff", "Staff"],
+            "email": ["ada@example.com", "ben@example.com", "CY@example.com", "di@example.com"],
+        }
+    )
+    activity = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"]),
+            "person_id": ["001", "002", "003", "004"],
+            "channel": ["LinkedIn"] * 4,
+            "action": ["post", "post", "reply", "post"],
+            "count": [4, 2, 5, 6],
+        }
+    )
+    goals = pd.DataFrame(
+        {
+            "metric": ["posts", "posts", "posts"],
+            "target": [10.0, 5.0, 3.0],
+            "start": pd.to_datetime(["2026-01-01"] * 3),
+            "end": pd.to_datetime(["2026-12-31"] * 3),
+            "department": [None, "Ops", None],
+            "person_id": [None, None, "003"],
+        }
+    )
+    assumptions = pd.DataFrame({"key": ["bonus.pool", "bonus.min_points"], "value": ["700", "10"]})
+    return Dataset.from_frames(
+        people=people, activity=activity, goals=goals, assumptions=assumptions
+    )

@@ -1,20 +1,12 @@
 """Fixtures shared by the test modules (tests never import one another)."""
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-#: Debian's Chromium (never `playwright install`); browser tests skip without it.
-CHROMIUM = Path("/usr/bin/chromium")
-#: Without the networking flags Chromium keeps trying hosts this machine cannot reach.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
-BROWSER_WAIT_MS = 120_000  # bounds a hang on a shared machine; not a speed assertion
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, PAYLOADS, free_port
 
 
 @pytest.fixture
@@ -28,70 +20,6 @@ def warm_server() -> Iterator[None]:
     undo()
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def running_app(folder: Path, env: dict[str, str] | None = None,
-                port: int | None = None) -> Iterator[str]:
-    """`streamlit run app.py` on a free port with an empty store in ``folder``; its base URL.
-    ``env`` adds environment variables (e.g. ``LOGNAME``: local mode's user). The server is
-    stopped (by its process id) when the block ends."""
-    import os
-    import socket
-    import subprocess
-    import sys
-    import time
-
-    port = port or free_port()  # given when a setting must name it first (a sign-in redirect)
-    env = dict(os.environ, SCORECARD_DATABASE_URL=f"sqlite:///{folder / 'scorecard.db'}",
-               **(env or {}))
-    log = (folder / "server.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + BROWSER_WAIT_MS / 1000
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError((folder / "server.log").read_text()) from None
-                time.sleep(0.2)
-        yield f"http://localhost:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-
-
-def settle(page: object, text: str) -> None:
-    """Wait for ``text``, for the script run to finish and for every chart to be drawn
-    (``page`` is a Playwright page)."""
-    page.get_by_text(text).first.wait_for()  # type: ignore[attr-defined]
-    page.wait_for_function(  # type: ignore[attr-defined]
-        "() => document.querySelector('[data-testid=stApp]')"
-        "?.getAttribute('data-test-script-state') === 'notRunning'")
-    page.wait_for_function(  # type: ignore[attr-defined]
-        "() => !document.querySelector('[data-testid=stSkeleton], "
-        "[data-testid=stSkeletonElement]')")
-    page.wait_for_function(  # type: ignore[attr-defined]
-        "() => [...document.querySelectorAll("
-        "'[data-testid=stVegaLiteChart], [data-testid=stMetricChart]')]"
-        ".every(c => c.querySelector('canvas, svg'))")
-
-
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[object]:
     """Debian's Chromium through Playwright, one per module; skips (or fails when
@@ -100,10 +28,12 @@ def chromium() -> Iterator[object]:
 
     if not CHROMIUM.exists():
         if os.environ.get("SCORECARD_REQUIRE_BROWSER") == "1":
-            pytest.fail("SCORECARD_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing "
-                        "(apt-get install -y chromium)", pytrace=False)
-        pytest.skip("no /usr/bin/chromium: `apt-get install -y chromium` to run the browser "
-                    "tests")
+            pytest.fail(
+                "SCORECARD_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing "
+                "(apt-get install -y chromium)",
+                pytrace=False,
+            )
+        pytest.skip("no /usr/bin/chromium: `apt-get install -y chromium` to run the browser tests")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -117,8 +47,9 @@ def one_post_activity_csv(tmp_path: Path) -> Path:
     """A template ``activity.csv`` with one post of person 1001 (Northwind Trails' CEO), for
     uploads that need an activity table beside the exports under test."""
     path = tmp_path / "activity.csv"
-    path.write_text("date,person_id,channel,action,count\n2026-03-02,1001,LinkedIn,post,1\n",
-                    encoding="utf-8")
+    path.write_text(
+        "date,person_id,channel,action,count\n2026-03-02,1001,LinkedIn,post,1\n", encoding="utf-8"
+    )
     return path
 
 
@@ -131,22 +62,23 @@ def raw_table():
 
     from scorecard.ingest import RawTable
 
-    def build(table: str, headers: list[str], *rows: list[object],
-              sheet: str | None = None) -> RawTable:
-        columns = tuple(pd.Series([r[i] for r in rows], dtype=object)
-                        for i in range(len(headers)))
-        return RawTable(table, sheet or table, tuple(headers), columns,
-                        np.arange(2, 2 + len(rows), dtype=np.int64))
+    def build(
+        table: str, headers: list[str], *rows: list[object], sheet: str | None = None
+    ) -> RawTable:
+        columns = tuple(pd.Series([r[i] for r in rows], dtype=object) for i in range(len(headers)))
+        return RawTable(
+            table,
+            sheet or table,
+            tuple(headers),
+            columns,
+            np.arange(2, 2 + len(rows), dtype=np.int64),
+        )
 
     return build
 
 
 if TYPE_CHECKING:
     from scorecard.dataset import Dataset
-
-#: Markup a name could carry: bold, a script link, an image from another host, LaTeX, HTML.
-PAYLOADS = ("**b**", "[x](javascript:alert(1))", "![x](http://127.0.0.1:9/x.png)", "$x^2$",
-            "<img src=x onerror=alert(1)>")
 
 
 @pytest.fixture
@@ -250,11 +182,21 @@ def legacy_store():
 
     from scorecard.schema import TABLES
 
-    sql_types = {"id": "TEXT", "text": "TEXT", "choice": "TEXT", "date": "DATE",
-                 "number": "FLOAT", "integer": "BIGINT"}
+    sql_types = {
+        "id": "TEXT",
+        "text": "TEXT",
+        "choice": "TEXT",
+        "date": "DATE",
+        "number": "FLOAT",
+        "integer": "BIGINT",
+    }
 
-    def build(path: Path, versions: list, without: dict | None = None,
-              without_tables: tuple[str, ...] = ()) -> str:
+    def build(
+        path: Path,
+        versions: list,
+        without: dict | None = None,
+        without_tables: tuple[str, ...] = (),
+    ) -> str:
         without = without or {}
         db = sqlite3.connect(path)
         db.executescript(
@@ -264,18 +206,33 @@ def legacy_store():
             "PRIMARY KEY (version));"
             "CREATE INDEX ix_dataset_versions_sha256 ON dataset_versions (sha256);"
             "CREATE TABLE current_version (slot INTEGER NOT NULL, version INTEGER NOT NULL, "
-            "PRIMARY KEY (slot), FOREIGN KEY(version) REFERENCES dataset_versions (version));")
-        tables = {n: [c for c in t.columns if c.name not in without.get(n, ())]
-                  for n, t in TABLES.items() if n not in without_tables}
+            "PRIMARY KEY (slot), FOREIGN KEY(version) REFERENCES dataset_versions (version));"
+        )
+        tables = {
+            n: [c for c in t.columns if c.name not in without.get(n, ())]
+            for n, t in TABLES.items()
+            if n not in without_tables
+        }
         for name, columns in tables.items():
             body = ", ".join(f"c_{c.name} {sql_types[c.type]}" for c in columns)
-            db.execute(f"CREATE TABLE data_{name} (version INTEGER NOT NULL, row_order INTEGER "
-                       f"NOT NULL, {body}, FOREIGN KEY(version) REFERENCES "
-                       "dataset_versions (version))")
+            db.execute(
+                f"CREATE TABLE data_{name} (version INTEGER NOT NULL, row_order INTEGER "
+                f"NOT NULL, {body}, FOREIGN KEY(version) REFERENCES "
+                "dataset_versions (version))"
+            )
         for version, (sha256, dataset) in enumerate(versions, start=1):
-            db.execute("INSERT INTO dataset_versions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       (version, f"2026-0{version}-01 09:00 UTC", "Mia", f"v{version}.xlsx",
-                        sha256, json.dumps(dataset.row_counts), "[]"))
+            db.execute(
+                "INSERT INTO dataset_versions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    version,
+                    f"2026-0{version}-01 09:00 UTC",
+                    "Mia",
+                    f"v{version}.xlsx",
+                    sha256,
+                    json.dumps(dataset.row_counts),
+                    "[]",
+                ),
+            )
             for name, columns in tables.items():
                 frame = dataset.table(name)
                 rows = []
@@ -283,9 +240,15 @@ def legacy_store():
                     cells = []
                     for c in columns:
                         v = frame[c.name].iloc[i]
-                        cells.append(None if pd.isna(v) else v.date().isoformat()
-                                     if c.type == "date" else v.item() if hasattr(v, "item")
-                                     else v)
+                        cells.append(
+                            None
+                            if pd.isna(v)
+                            else v.date().isoformat()
+                            if c.type == "date"
+                            else v.item()
+                            if hasattr(v, "item")
+                            else v
+                        )
                     rows.append((version, i, *cells))
                 marks = ", ".join("?" * (len(columns) + 2))
                 db.executemany(f"INSERT INTO data_{name} VALUES ({marks})", rows)
@@ -325,23 +288,49 @@ def postgres_server() -> Iterator[str]:
 
     if not POSTGRES_BINS:
         if os.environ.get("SCORECARD_REQUIRE_POSTGRES") == "1":
-            pytest.fail("SCORECARD_REQUIRE_POSTGRES=1 but PostgreSQL is missing "
-                        "(apt-get install -y postgresql)", pytrace=False)
-        pytest.skip("no PostgreSQL binaries under /usr/lib/postgresql: `apt-get install -y "
-                    "postgresql` to run the store tests against PostgreSQL too")
+            pytest.fail(
+                "SCORECARD_REQUIRE_POSTGRES=1 but PostgreSQL is missing "
+                "(apt-get install -y postgresql)",
+                pytrace=False,
+            )
+        pytest.skip(
+            "no PostgreSQL binaries under /usr/lib/postgresql: `apt-get install -y "
+            "postgresql` to run the store tests against PostgreSQL too"
+        )
     bins = POSTGRES_BINS[0]
     folder = Path(tempfile.mkdtemp(prefix="scorecard-pg-"))
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres", "postgres")
     data, port = folder / "data", free_port()
     try:
-        _as_postgres(str(bins / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                     "--no-sync", "-E", "UTF8")
+        _as_postgres(
+            str(bins / "initdb"),
+            "-D",
+            str(data),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "--no-sync",
+            "-E",
+            "UTF8",
+        )
         # Durability is not under test here: no fsync keeps the session fast.
-        options = (f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
-        _as_postgres(str(bins / "pg_ctl"), "-D", str(data), "-o", options,
-                     "-l", str(folder / "log"), "-w", "start")
+        options = (
+            f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        )
+        _as_postgres(
+            str(bins / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(folder / "log"),
+            "-w",
+            "start",
+        )
     except Exception:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -389,35 +378,9 @@ def store_url(store_urls) -> str:
     return str(store_urls())
 
 
-@pytest.fixture
-def two_departments() -> "Dataset":
-    """Ada (Ops, C-suite) → Ben (Sales, VP) → Cy (Sales, staff); Di (Ops, staff) under Ada; each
-    with a work email. March 2026: Ada posts 4 times (5 points each: 20), Ben posts 2 (10), Cy
-    replies 5 (2 each: 10), Di posts 6 (30). Everyone reaches bonus.min_points 10; the pool of
-    700 is shared over 70 points: Ada 200, Ben 100, Cy 100, Di 300. Goals: company posts 10,
-    Ops posts 5, Cy's own posts 3."""
-    import pandas as pd
+@pytest.fixture(name="two_departments")
+def two_departments_fixture() -> "Dataset":
+    """Ada, Di in Ops; Ben, Cy in Sales (``tests.companies.two_departments``)."""
+    from tests.companies import two_departments
 
-    from scorecard.dataset import Dataset
-
-    people = pd.DataFrame({
-        "person_id": ["001", "002", "003", "004"],
-        "name": ["Ada Byrne", "Ben Okafor", "Cy Lee", "Di Park"],
-        "title": ["Chief Executive", "VP Sales", "Account Manager", "Analyst"],
-        "department": ["Ops", "Sales", "Sales", "Ops"],
-        "manager_id": [None, "001", "002", "001"],
-        "tier": ["C-suite", "VP", "Staff", "Staff"],
-        "email": ["ada@example.com", "ben@example.com", "CY@example.com", "di@example.com"],
-    })
-    activity = pd.DataFrame({
-        "date": pd.to_datetime(["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"]),
-        "person_id": ["001", "002", "003", "004"], "channel": ["LinkedIn"] * 4,
-        "action": ["post", "post", "reply", "post"], "count": [4, 2, 5, 6]})
-    goals = pd.DataFrame({
-        "metric": ["posts", "posts", "posts"], "target": [10.0, 5.0, 3.0],
-        "start": pd.to_datetime(["2026-01-01"] * 3), "end": pd.to_datetime(["2026-12-31"] * 3),
-        "department": [None, "Ops", None], "person_id": [None, None, "003"]})
-    assumptions = pd.DataFrame({"key": ["bonus.pool", "bonus.min_points"],
-                                "value": ["700", "10"]})
-    return Dataset.from_frames(people=people, activity=activity, goals=goals,
-                               assumptions=assumptions)
+    return two_departments()

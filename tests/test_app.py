@@ -190,9 +190,9 @@ def test_a_broken_upload_lists_its_errors_and_leaves_the_current_version(tiny: S
     at.file_uploader(key="data_files").set_value(("broken.xlsx", out.getvalue(), XLSX)).run()
     assert not at.exception
     assert "nothing was published" in at.error[0].value
-    problems = next(d.value for d in at.dataframe if "sheet" in d.value.columns)  # the errors
-    assert list(problems["sheet"]) == ["activity"]
-    assert list(problems["row"]) == [3]
+    problems = at.table[0].value  # the errors, in an st.table that wraps (text cells)
+    assert list(problems["Sheet"]) == ["activity"]
+    assert list(problems["Row (in Excel)"]) == ["3"]
     with pytest.raises(KeyError):
         at.button(key="data_publish")
     assert tiny.current().version == 1

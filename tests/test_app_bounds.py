@@ -76,13 +76,12 @@ def test_an_upload_out_of_range_lists_its_rows_and_publishes_nothing(store: Stor
     at.file_uploader(key="data_files").set_value(("huge.xlsx", hostile_workbook(), XLSX)).run()
     assert not at.exception
     assert "nothing was published" in at.error[0].value
-    problems = next(d.value for d in at.dataframe if "severity" in d.value)  # the errors
-    assert list(zip(problems["sheet"], problems["row"], problems["column"], strict=True)) == [
-        ("activity", 2, "count"),
-        ("assumptions", 2, "value"),
-    ]
-    assert "from 0 to 1,000,000; this cell holds 1e+20" in problems["message"].iloc[0]
-    assert "from 0 to 1,000,000,000,000; it is 1e+308" in problems["message"].iloc[1]
+    # the errors, in an st.table that wraps; its text is Markdown-escaped ("\\+" shows "+")
+    problems = at.table[0].value.replace(r"\\(.)", r"\1", regex=True)
+    where = zip(problems["Sheet"], problems["Row (in Excel)"], problems["Column"], strict=True)
+    assert list(where) == [("activity", "2", "count"), ("assumptions", "2", "value")]
+    assert "from 0 to 1,000,000; this cell holds 1e+20" in problems["What is wrong"].iloc[0]
+    assert "from 0 to 1,000,000,000,000; it is 1e+308" in problems["What is wrong"].iloc[1]
     with pytest.raises(KeyError):
         at.button(key="data_publish")
     assert store.current().version == 1

@@ -15,18 +15,12 @@ from scorecard.dataset import Dataset
 from scorecard.store import Store
 from scorecard.ui.text import WORD_JOINER as WJ
 from scorecard.ui.text import literal
+from tests.browser import PAYLOADS
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 #: Every page file, so a new page is covered without editing this test.
 PAGES = tuple(sorted(p.stem for p in (APP.parent / "pages").glob("*.py")))
 TIMEOUT = 180  # a shared machine; bounds a hang, not a speed assertion
-PAYLOADS = (  # the same as tests/conftest.py's (payloads fixture), spelled out for parametrize
-    "**b**",
-    "[x](javascript:alert(1))",
-    "![x](http://127.0.0.1:9/x.png)",
-    "$x^2$",
-    "<img src=x onerror=alert(1)>",
-)
 
 
 @pytest.mark.parametrize(

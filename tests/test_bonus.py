@@ -11,16 +11,24 @@ from scorecard.bonus import bonus_pool, largest_remainder
 from scorecard.dataset import Dataset, Filters, Period
 from tests.companies import WEEK, assumptions_frame, tiny
 
-SETTINGS = pd.DataFrame({"key": ["bonus.pool", "bonus.min_points", "bonus.cap_per_month"],
-                         "value": ["100", "10", "20"]})
+SETTINGS = pd.DataFrame(
+    {"key": ["bonus.pool", "bonus.min_points", "bonus.cap_per_month"], "value": ["100", "10", "20"]}
+)
 
 
 def dataset(extra_activity: pd.DataFrame | None = None) -> Dataset:
     ds = tiny()
-    activity = ds.activity if extra_activity is None else pd.concat(
-        [ds.activity, extra_activity], ignore_index=True)
-    return Dataset.from_frames(people=ds.people, activity=activity, outcomes=ds.outcomes,
-                               assumptions=pd.concat([assumptions_frame(), SETTINGS]))
+    activity = (
+        ds.activity
+        if extra_activity is None
+        else pd.concat([ds.activity, extra_activity], ignore_index=True)
+    )
+    return Dataset.from_frames(
+        people=ds.people,
+        activity=activity,
+        outcomes=ds.outcomes,
+        assumptions=pd.concat([assumptions_frame(), SETTINGS]),
+    )
 
 
 def test_points_cap_eligibility_and_shares():
@@ -38,8 +46,15 @@ def test_points_cap_eligibility_and_shares():
 
 
 def test_cap_applies_per_month():
-    april = pd.DataFrame({"date": ["2026-04-01"], "person_id": ["001"], "channel": ["X"],
-                          "action": ["post"], "count": [6]})
+    april = pd.DataFrame(
+        {
+            "date": ["2026-04-01"],
+            "person_id": ["001"],
+            "channel": ["X"],
+            "action": ["post"],
+            "count": [6],
+        }
+    )
     pool = bonus_pool(dataset(april), Period(date(2026, 3, 1), date(2026, 4, 30)))
     # March 30 + 5 (9 March) = 35 → 20; April 30 → 20
     assert pool.people.loc["001", "points"] == 40

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from scorecard.workbook import write_workbook
-from tests.conftest import running_app, settle
+from tests.browser import running_app, settle
 from tests.companies import ops_trio as tiny_dataset
 
 pytestmark = pytest.mark.browser
@@ -24,9 +24,15 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "tests" / "screenshots"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update",
-               "--disable-sync"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 WAIT_MS = 120_000  # bounds a hang on a shared machine; not a speed assertion
 #: Each page and a text that appears once it has rendered its last section.
 PAGES = {
@@ -41,12 +47,17 @@ PAGES = {
 
 if not CHROMIUM.exists():
     if os.environ.get("SCORECARD_REQUIRE_BROWSER") == "1":
-        pytest.fail("SCORECARD_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing "
-                    "(apt-get install -y chromium)", pytrace=False)
-    pytest.skip("no /usr/bin/chromium: `apt-get install -y chromium` to run the browser tests",
-                allow_module_level=True)
+        pytest.fail(
+            "SCORECARD_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing "
+            "(apt-get install -y chromium)",
+            pytrace=False,
+        )
+    pytest.skip(
+        "no /usr/bin/chromium: `apt-get install -y chromium` to run the browser tests",
+        allow_module_level=True,
+    )
 
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, sync_playwright
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +80,7 @@ def browser() -> Iterator[Browser]:
 def page(browser: Browser) -> Iterator[Page]:
     # Streamlit scrolls inside its own container, so a tall window is what makes the
     # screenshot show the whole page.
-    context = browser.new_context(viewport={"width": 1400, "height": 2600},
-                                  accept_downloads=True)
+    context = browser.new_context(viewport={"width": 1400, "height": 2600}, accept_downloads=True)
     tab = context.new_page()
     tab.set_default_timeout(WAIT_MS)
     yield tab
@@ -102,7 +112,8 @@ def test_every_page_opens_and_is_screenshotted(server: str, page: Page, name: st
 
 
 def test_a_deep_link_as_the_first_request_of_a_fresh_server_has_no_page_not_found(
-        tmp_path: Path, page: Page):
+    tmp_path: Path, page: Page
+):
     # Streamlit runs a fresh process's first request in its legacy pages/ mode; the way out
     # (scorecard.ui.state) once used a page list whose default was the Board view, served at
     # "" rather than /board, so the browser got "Page not found" over the right page.
@@ -127,12 +138,13 @@ def test_the_scorecards_draw_their_small_trend_charts(server: str, page: Page):
     # The sample's executives have six months each: every card's leadership score has a line.
     drawn = page.locator("[data-testid=stMetricChart] svg, [data-testid=stMetricChart] canvas")
     assert drawn.count() >= 4  # the four cards of the first page
-    assert page.locator("[data-testid=stMetricChart] path[aria-roledescription='line mark']"
-                        ).count() >= 4
+    assert (
+        page.locator("[data-testid=stMetricChart] path[aria-roledescription='line mark']").count()
+        >= 4
+    )
 
 
-def test_the_template_downloads_as_the_schema_workbook(server: str, page: Page,
-                                                       tmp_path: Path):
+def test_the_template_downloads_as_the_schema_workbook(server: str, page: Page, tmp_path: Path):
     from openpyxl import load_workbook
 
     page.goto(f"{server}/data")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BROWSER_WAIT_MS, ROOT, running_app, settle
+from tests.browser import BROWSER_WAIT_MS, ROOT, running_app, settle
 
 pytestmark = pytest.mark.browser
 

@@ -19,7 +19,7 @@ import pytest
 from scorecard.dataset import Dataset
 from scorecard.store import Store
 from scorecard.workbook import write_workbook
-from tests.conftest import BROWSER_WAIT_MS, ROOT, free_port, running_app, settle
+from tests.browser import BROWSER_WAIT_MS, ROOT, free_port, running_app, settle
 
 pytestmark = pytest.mark.browser
 
@@ -109,10 +109,10 @@ def server(
 
 @pytest.fixture(scope="module")
 def two_departments_module() -> Dataset:
-    """The conftest company (``two_departments``) for a module-scoped server."""
-    from tests import conftest
+    """The two-department company (``tests.companies``) for a module-scoped server."""
+    from tests.companies import two_departments
 
-    return conftest.two_departments.__wrapped__()
+    return two_departments()
 
 
 def sign_in(chromium, server: str, sub: str):  # Playwright's browser in, its page out

@@ -16,7 +16,7 @@ import pytest
 
 from scorecard.dataset import Dataset
 from scorecard.workbook import write_workbook
-from tests.conftest import BROWSER_WAIT_MS, PAYLOADS, ROOT, running_app, settle
+from tests.browser import BROWSER_WAIT_MS, PAYLOADS, ROOT, running_app, settle
 
 pytestmark = pytest.mark.browser
 

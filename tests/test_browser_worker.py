@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BROWSER_WAIT_MS, running_app, settle
+from tests.browser import BROWSER_WAIT_MS, running_app, settle
 from tests.fixtures import hostile
 
 pytestmark = pytest.mark.browser

@@ -89,7 +89,8 @@ def test_lag_pairs_and_summary(inputs):
     # Sam Feb 4 − Vik Jan 15 = 16 + 4 = 20; Sid Jan 10 − Jan 15 = −5;
     # Sue Feb 14 − Val Mar 20 = −(14 + 20) = −34; Stan never started.
     assert pairs["lag_days"].to_dict() == pytest.approx(
-        {"02": 10, "03": 74, "04": 20, "05": -5, "06": -34, "07": math.nan}, nan_ok=True)
+        {"02": 10, "03": 74, "04": 20, "05": -5, "06": -34, "07": math.nan}, nan_ok=True
+    )
     assert pairs.loc["07", "started_after"] == False
     by_dept = departments_of(inputs).set_index("department")  # the summary production shows
     # Sales: 10, 20, −5 → median 10, after 2/3. Support: 74, −34 → median 20, after 1/2.
@@ -153,9 +154,17 @@ def test_report_is_json_without_nan():
     assert report["company"]["lift"] == pytest.approx(16 / 7)
     assert report["months"] == ["2026-01-01", "2026-02-01", "2026-03-01"]
     assert sales["adoption_by_month"][0] == {
-        "month": "2026-01-01", "tier": "VP", "people": 1, "active": 1, "adoption": 1.0}
+        "month": "2026-01-01",
+        "tier": "VP",
+        "people": 1,
+        "active": 1,
+        "adoption": 1.0,
+    }
     assert [r["front"] for r in report["departments"]["Support"]["front_by_month"]] == [
-        None, "Staff", "VP"]
+        None,
+        "Staff",
+        "VP",
+    ]
     assert report["leaders"][2]["not_started"] == ["Stan"]
     assert report["leaders"][0]["team_reach"] == pytest.approx(5 / 6)
 
@@ -174,13 +183,28 @@ def test_lag_compares_real_starts_and_leaves_out_people_active_since_before_the_
     # Rob (reports to Max) was active 15 Dec 2025 and again 2 Feb → started before → left out.
     # Only Ria's pair counts: median 40, 1 of 1 started after. (Reading only the period, the
     # lags would have been 12 − 5 = 7, 40 and 2 Feb − 7 Jan = 26: median 26.)
-    people = pd.DataFrame({
-        "person_id": ["m1", "r1", "m2", "r2", "r3"], "name": ["Mo", "Rae", "Max", "Ria", "Rob"],
-        "department": ["Ops"] * 5, "manager_id": [None, "m1", None, "m2", "m2"]})
-    days = {"m1": ["2025-11-03", "2026-01-05"], "r1": ["2026-01-12"], "m2": ["2026-01-07"],
-            "r2": ["2026-02-16"], "r3": ["2025-12-15", "2026-02-02"]}
-    activity = pd.DataFrame([{"date": d, "person_id": p, "channel": "X", "action": "post"}
-                             for p, ds in days.items() for d in ds])
+    people = pd.DataFrame(
+        {
+            "person_id": ["m1", "r1", "m2", "r2", "r3"],
+            "name": ["Mo", "Rae", "Max", "Ria", "Rob"],
+            "department": ["Ops"] * 5,
+            "manager_id": [None, "m1", None, "m2", "m2"],
+        }
+    )
+    days = {
+        "m1": ["2025-11-03", "2026-01-05"],
+        "r1": ["2026-01-12"],
+        "m2": ["2026-01-07"],
+        "r2": ["2026-02-16"],
+        "r3": ["2025-12-15", "2026-02-02"],
+    }
+    activity = pd.DataFrame(
+        [
+            {"date": d, "person_id": p, "channel": "X", "action": "post"}
+            for p, ds in days.items()
+            for d in ds
+        ]
+    )
     inputs = prepare(Dataset.from_frames(people=people, activity=activity), PERIOD)
     pairs = lag_pairs_of(inputs).set_index("person_id")
     assert pairs["lag_days"].isna().to_dict() == {"r1": True, "r2": False, "r3": True}

@@ -27,14 +27,23 @@ PERIOD = Period(date(2026, 1, 1), date(2026, 2, 28))
 
 
 def test_cycle_and_orphans_never_hang():
-    people = pd.DataFrame({
-        "person_id": ["a", "b", "c", "d", "e", "f"],
-        "name": ["A", "B", "C", "D", "E", "F"], "department": "Ops",
-        # a → b → c → a; d reports to an unknown ID; e to themself; f to a.
-        "manager_id": ["b", "c", "a", "nobody", "e", "a"],
-    })
-    activity = pd.DataFrame({"date": ["2026-01-03", "2026-01-04"], "person_id": ["f", "b"],
-                             "channel": "X", "action": "post"})
+    people = pd.DataFrame(
+        {
+            "person_id": ["a", "b", "c", "d", "e", "f"],
+            "name": ["A", "B", "C", "D", "E", "F"],
+            "department": "Ops",
+            # a → b → c → a; d reports to an unknown ID; e to themself; f to a.
+            "manager_id": ["b", "c", "a", "nobody", "e", "a"],
+        }
+    )
+    activity = pd.DataFrame(
+        {
+            "date": ["2026-01-03", "2026-01-04"],
+            "person_id": ["f", "b"],
+            "channel": "X",
+            "action": "post",
+        }
+    )
     data = Dataset.from_frames(people=people, activity=activity)
     reach = team_reach(data, PERIOD)
     # Cycle cut: a keeps only f below it (active) → 1.0; b and c have nobody below.
@@ -50,10 +59,17 @@ def test_cycle_and_orphans_never_hang():
 
 
 def test_lift_missing_when_managers_never_active():
-    people = pd.DataFrame({"person_id": ["m", "r"], "name": ["M", "R"], "department": "Ops",
-                           "manager_id": [None, "m"]})
-    activity = pd.DataFrame({"date": ["2026-01-03"], "person_id": ["r"], "channel": "X",
-                             "action": "post"})
+    people = pd.DataFrame(
+        {
+            "person_id": ["m", "r"],
+            "name": ["M", "R"],
+            "department": "Ops",
+            "manager_id": [None, "m"],
+        }
+    )
+    activity = pd.DataFrame(
+        {"date": ["2026-01-03"], "person_id": ["r"], "channel": "X", "action": "post"}
+    )
     inputs = prepare(Dataset.from_frames(people=people, activity=activity), PERIOD)
     ops = departments_of(inputs).set_index("department").loc["Ops"]
     # The data covers January only (its one day), so R has 1 person-month, with an inactive
@@ -64,8 +80,14 @@ def test_lift_missing_when_managers_never_active():
 
 
 def test_empty_activity_and_duplicate_ids():
-    people = pd.DataFrame({"person_id": ["1", "1", "2"], "name": ["A", "A again", "B"],
-                           "department": [None, "X", "X"], "manager_id": [None, None, "1"]})
+    people = pd.DataFrame(
+        {
+            "person_id": ["1", "1", "2"],
+            "name": ["A", "A again", "B"],
+            "department": [None, "X", "X"],
+            "manager_id": [None, None, "1"],
+        }
+    )
     inputs = prepare(Dataset.from_frames(people=people), PERIOD)
     assert reach_of(inputs).tolist()[0] == 0.0 and len(reach_of(inputs)) == 2
     assert inputs.tree.people["department"].tolist() == ["(no department)", "X"]
@@ -91,18 +113,28 @@ def descendants(forest: np.ndarray, node: int) -> set[int]:
 def orgs(draw):
     n = draw(st.integers(min_value=1, max_value=25))
     managers = draw(st.lists(st.integers(min_value=-3, max_value=n - 1), min_size=n, max_size=n))
-    actions = draw(st.lists(st.integers(min_value=0, max_value=3), min_size=2 * n,
-                            max_size=2 * n))
+    actions = draw(st.lists(st.integers(min_value=0, max_value=3), min_size=2 * n, max_size=2 * n))
     threshold = draw(st.integers(min_value=1, max_value=3))
     ids = [f"{i:03d}" for i in range(n)]
-    people = pd.DataFrame({
-        "person_id": ids, "name": ids,
-        "department": [("Sales", "Ops", "R&D")[i % 3] for i in range(n)],
-        "manager_id": [ids[m] if m >= 0 else ("ghost" if m == -2 else None) for m in managers],
-    })
-    rows = [{"date": f"2026-0{1 + k // n}-{5 + k % 7:02d}", "person_id": ids[k % n],
-             "channel": "X", "action": "post", "count": c}
-            for k, c in enumerate(actions) if c > 0]
+    people = pd.DataFrame(
+        {
+            "person_id": ids,
+            "name": ids,
+            "department": [("Sales", "Ops", "R&D")[i % 3] for i in range(n)],
+            "manager_id": [ids[m] if m >= 0 else ("ghost" if m == -2 else None) for m in managers],
+        }
+    )
+    rows = [
+        {
+            "date": f"2026-0{1 + k // n}-{5 + k % 7:02d}",
+            "person_id": ids[k % n],
+            "channel": "X",
+            "action": "post",
+            "count": c,
+        }
+        for k, c in enumerate(actions)
+        if c > 0
+    ]
     activity = pd.DataFrame(rows, columns=["date", "person_id", "channel", "action", "count"])
     assumptions = pd.DataFrame({"key": ["active_threshold"], "value": [str(threshold)]})
     return Dataset.from_frames(people=people, activity=activity, assumptions=assumptions)
@@ -148,11 +180,22 @@ def test_adoption_in_unit_interval_and_reach_bounded(data):
 
 
 def test_activity_of_unknown_or_missing_ids_is_ignored():
-    people = pd.DataFrame({"person_id": ["m", "r"], "name": ["M", "R"], "department": "Ops",
-                           "manager_id": [None, "m"]})
-    activity = pd.DataFrame({"date": ["2026-01-03", "2026-01-04", "2026-03-01"],
-                             "person_id": [None, "ghost", "r"], "channel": "X",
-                             "action": "post"})
+    people = pd.DataFrame(
+        {
+            "person_id": ["m", "r"],
+            "name": ["M", "R"],
+            "department": "Ops",
+            "manager_id": [None, "m"],
+        }
+    )
+    activity = pd.DataFrame(
+        {
+            "date": ["2026-01-03", "2026-01-04", "2026-03-01"],
+            "person_id": [None, "ghost", "r"],
+            "channel": "X",
+            "action": "post",
+        }
+    )
     inputs = prepare(Dataset.from_frames(people=people, activity=activity), PERIOD)
     # The missing and unknown IDs count for nobody; r's March row is outside Jan–Feb.
     assert inputs.activity.actions.sum() == 0

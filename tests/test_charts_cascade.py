@@ -86,7 +86,11 @@ def test_icicle_spans_by_headcount_and_focuses(inputs):
     # A "Support" bar for all 3 at level 0; Val's span holds Val, Sue, Stan (x 0..3) at
     # level 1; Stan and Sue (siblings by name) one level down, one person wide each.
     assert support[["name", "level", "x0", "x1"]].values.tolist() == [
-        ["Support", 0, 0, 3], ["Val", 1, 0, 3], ["Stan", 2, 1, 2], ["Sue", 2, 2, 3]]
+        ["Support", 0, 0, 3],
+        ["Val", 1, 0, 3],
+        ["Stan", 2, 1, 2],
+        ["Sue", 2, 2, 3],
+    ]
     assert support["active"].tolist() == [2, 2, 0, 1]  # Val and Sue active; Stan not
     # Val and Sue of 3: 66.67% → "66.7%".
     assert title(spec(icicle_chart(support, "Support"))) == "Support: 66.7% of 3 people active"
@@ -106,13 +110,17 @@ def test_lag_histogram_title_in_words(inputs):
     # Support pairs both active: Val +74, Sue −34 → median 20, mixed tiers.
     assert title(out) == "Support: reports began 20 days after their manager, on median"
     # 61 characters: two lines (> TITLE_CHARS = 56), 31 each at most, split evenly.
-    assert out["title"]["text"] == ["Support: reports began 20 days",
-                                    "after their manager, on median"]
+    assert out["title"]["text"] == [
+        "Support: reports began 20 days",
+        "after their manager, on median",
+    ]
     # −34..74 is 109 one-day bins (> 30); weeks: −34//7 = −5 to 74//7 = 10 → 16 bins, edges
     # −35..77. 16 bins / 12 labelled ticks → every 2nd edge, the even multiples of 7.
     assert out["encoding"]["x"]["bin"] == {"step": 7, "extent": [-35, 77], "nice": False}
-    assert out["encoding"]["x"]["axis"] == {"format": "d",
-                                            "values": [-28, -14, 0, 14, 28, 42, 56, 70]}
+    assert out["encoding"]["x"]["axis"] == {
+        "format": "d",
+        "values": [-28, -14, 0, 14, 28, 42, 56, 70],
+    }
     empty = pairs[pairs["lag_days"].isna()]
     assert lag_title(empty) == "Company: no report and manager both active yet"
 
@@ -134,8 +142,10 @@ def test_lift_and_reach_side_by_side(inputs):
     out = spec(lift_reach_chart(departments))
     # Only Support has a lift (0.8); Sales' is missing, the company row is not a department.
     # 0.8 is below 1: nobody "cascades most"; the title says no team follows yet.
-    assert title(out) == ("No team follows its manager yet: at best people are 0.8× as likely "
-                          "to be active when their manager is")
+    assert title(out) == (
+        "No team follows its manager yet: at best people are 0.8× as likely "
+        "to be active when their manager is"
+    )
     assert out["facet"]["column"]["field"] == "measure"
     assert out["resolve"]["scale"]["x"] == "independent"
     rows = next(iter(out["datasets"].values()))
@@ -170,15 +180,22 @@ def test_charts_do_not_change_their_input(inputs):
 
 
 def test_cascades_most_only_for_a_lift_above_one():
-    rows = pd.DataFrame({"department": ["Ops", "Sales", "Company"],
-                         "lift": [1.04, 3.06, 2.0], "reach": [0.5, 0.5, 0.5]})
+    rows = pd.DataFrame(
+        {
+            "department": ["Ops", "Sales", "Company"],
+            "lift": [1.04, 3.06, 2.0],
+            "reach": [0.5, 0.5, 0.5],
+        }
+    )
     # Sales' 3.06 reads "3.1×" (one decimal, half away from zero); the company row never wins.
-    assert lift_reach_title(rows) == ("Sales cascades most: people are 3.1× as likely to be "
-                                      "active when their manager is")
+    assert lift_reach_title(rows) == (
+        "Sales cascades most: people are 3.1× as likely to be active when their manager is"
+    )
     # 1.04 reads "1.0×": no better than no cascade, so no superlative.
     assert lift_reach_title(rows.iloc[[0, 2]]) == (
         "No team follows its manager yet: at best people are 1.0× as likely to be active "
-        "when their manager is")
+        "when their manager is"
+    )
 
 
 def test_no_month_before_the_data_begins(inputs):
@@ -193,4 +210,5 @@ def test_no_month_before_the_data_begins(inputs):
     # Staff Sam, Sid, Sue, Stan: Dec Stan 1/4, Jan Sid 1/4, Feb Sam, Sue 2/4, Mar Sam, Sid 2/4.
     assert staff["adoption"].tolist() == [0.25, 0.25, 0.5, 0.5]
     assert title(spec(adoption_by_tier_chart(company))) == (
-        "Company: staff adoption rose from 25.0% to 50.0%")
+        "Company: staff adoption rose from 25.0% to 50.0%"
+    )

@@ -19,8 +19,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run(*args: str, db: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SCORECARD_DATABASE_URL": f"sqlite:///{db}" if db else "sqlite://"}
-    return subprocess.run([sys.executable, "-m", "scorecard", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "scorecard", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_validate_reports_all_ten_planted_problems_and_exits_1(tmp_path):
@@ -43,8 +50,8 @@ def test_validate_a_clean_file_exits_0_and_counts_rows(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines() == [
         "No problems found.",
-        "Rows read: 3 people, 2 activity, 0 outcomes, 0 goals, 0 accounts, "
-        "0 assumptions."]
+        ("Rows read: 3 people, 2 activity, 0 outcomes, 0 goals, 0 accounts, 0 assumptions."),
+    ]
 
 
 def test_validate_a_hostile_file_is_a_message_not_a_traceback(tmp_path):
@@ -66,8 +73,14 @@ def test_template_is_written_and_opens(tmp_path):
     done = run("template", str(out))
     assert done.returncode == 0, done.stderr
     assert openpyxl.load_workbook(out).sheetnames == [
-        "Instructions", "people", "activity", "outcomes", "goals", "accounts",
-        "assumptions"]
+        "Instructions",
+        "people",
+        "activity",
+        "outcomes",
+        "goals",
+        "accounts",
+        "assumptions",
+    ]
 
 
 def test_publish_then_versions_then_report_on_the_current_dataset(tmp_path):
@@ -89,8 +102,16 @@ def test_publish_then_versions_then_report_on_the_current_dataset(tmp_path):
     assert report["company"]["actions"] == 5
     assert report["company"]["posts"] == 1
     assert report["company"]["dialogue_ratio"] == 4 / 5  # full precision in the JSON
-    assert set(report) >= {"period", "company", "departments", "people", "goals", "bonus",
-                           "benchmarks", "cascade"}
+    assert set(report) >= {
+        "period",
+        "company",
+        "departments",
+        "people",
+        "goals",
+        "bonus",
+        "benchmarks",
+        "cascade",
+    }
 
 
 def test_report_defaults_to_the_data_range_and_refuses_a_reversed_period(tmp_path):
@@ -121,8 +142,20 @@ def test_report_takes_the_apps_filters(tmp_path):
     sales = json.loads(run("report", str(path), "--department", "Sales").stdout)
     assert sales["filters"] == {"departments": ["Sales"], "tiers": [], "channels": []}
     assert sales["company"]["actions"] == 1
-    both = json.loads(run("report", str(path), "--department", "Sales", "--department", "Ops",
-                          "--tier", "Staff", "--channel", "X").stdout)
+    both = json.loads(
+        run(
+            "report",
+            str(path),
+            "--department",
+            "Sales",
+            "--department",
+            "Ops",
+            "--tier",
+            "Staff",
+            "--channel",
+            "X",
+        ).stdout
+    )
     assert both["filters"]["departments"] == ["Sales", "Ops"]
     assert both["company"]["actions"] == 4  # only 12's replies: Staff on X
     text = run("report", str(path), "--tier", "Staff", "--format", "text").stdout

@@ -5,15 +5,40 @@ from __future__ import annotations
 import pytest
 
 from scorecard.dictionary import (
-    REGISTRY, STAGES, UNITS, by_stage, is_metric, metric, metric_ids,
+    REGISTRY,
+    STAGES,
+    UNITS,
+    by_stage,
+    is_metric,
+    metric,
+    metric_ids,
 )
 
 SPEC_IDS = {
-    "time_cost", "actions", "posts", "replies", "shares", "active_days", "channels",
-    "multi_daily", "blogging", "dialogue_ratio", "beyond_marketing", "conversation_rate",
-    "amplification_rate", "applause_rate", "conversation_rate_per_1k",
-    "amplification_rate_per_1k", "applause_rate_per_1k", "on_message", "voice_consistency",
-    "economic_value", "social_roi", "leadership_score", "vision_progress", "bonus_points",
+    "time_cost",
+    "actions",
+    "posts",
+    "replies",
+    "shares",
+    "active_days",
+    "channels",
+    "multi_daily",
+    "blogging",
+    "dialogue_ratio",
+    "beyond_marketing",
+    "conversation_rate",
+    "amplification_rate",
+    "applause_rate",
+    "conversation_rate_per_1k",
+    "amplification_rate_per_1k",
+    "applause_rate_per_1k",
+    "on_message",
+    "voice_consistency",
+    "economic_value",
+    "social_roi",
+    "leadership_score",
+    "vision_progress",
+    "bonus_points",
     "bonus_share",
 }
 
@@ -58,16 +83,18 @@ def test_lookup():
 def test_received_sums_are_registered_outtakes_that_add_up():
     for metric_id in ("reactions", "comments_received", "shares_received", "clicks"):
         m = metric(metric_id)
-        assert (m.stage, m.unit, m.aggregation, m.home) == ("outtakes", "count", "sum",
-                                                            "scorecard")
+        assert (m.stage, m.unit, m.aggregation, m.home) == ("outtakes", "count", "sum", "scorecard")
         assert metric_id in metric_ids("scorecard")
 
 
 def test_the_cascade_measures_are_in_the_registry():
     cascade = {m.id: (m.unit, m.direction) for m in REGISTRY if m.home == "cascade"}
     assert cascade == {
-        "adoption": ("%", "up"), "team_reach": ("%", "up"), "front": ("tier", "up"),
-        "cascade_lift": ("multiple", "up"), "median_lag_days": ("days", "down"),
+        "adoption": ("%", "up"),
+        "team_reach": ("%", "up"),
+        "front": ("tier", "up"),
+        "cascade_lift": ("multiple", "up"),
+        "median_lag_days": ("days", "down"),
         "started_after_share": ("%", "up"),
     }
     # The one formula of the lift, written once: both conditional probabilities, and when

@@ -215,3 +215,21 @@ def test_a_brand_colour_that_is_not_hex_is_refused_with_row_and_fix() -> None:
         "dark red",
     )
     assert problem.fix == "Type it like #0072B2 (red, green and blue, two digits 0-9 or A-F each)."
+
+
+def test_the_benchmarks_slide_speaks_the_benchmark_registry_not_the_dictionary(deck) -> None:
+    from scorecard.benchmark_registry import REGISTRY as PUBLISHED
+    from scorecard.dictionary import SOCIALCAST
+
+    slide = next(
+        s for s in deck.slides
+        if s.shapes.title is not None
+        and s.shapes.title.text == "Executives against published benchmarks"
+    )
+    notes = slide.notes_slide.notes_text_frame.text
+    report = full_report(one_month_two_goals(), JANUARY_2026)
+    shown = [f for f in PUBLISHED if f.id in report.benchmarks]
+    assert shown  # the one-month company's executives act: some figure is comparable
+    for figure in shown:  # each figure's published wording, how comparable, and its source
+        assert figure.finding in notes and figure.comparable in notes and figure.url in notes
+    assert SOCIALCAST not in notes  # the dictionary's old one-line source is gone

@@ -8,7 +8,10 @@ import pytest
 from openpyxl import Workbook
 
 from scorecard.charts.board import (
-    OKABE_ITO, benchmarks_chart, leadership_scores_chart, vision_progress_chart,
+    OKABE_ITO,
+    benchmarks_chart,
+    leadership_scores_chart,
+    vision_progress_chart,
 )
 from scorecard.export import chart_png, chart_svg
 from scorecard.export.images import chart_png_at_width, png_size, svg_width

@@ -144,3 +144,24 @@ def test_one_excel_writer_for_template_dataset_workbook_and_board_pack(book) -> 
     assert (ws["A1"].data_type, ws["A1"].quotePrefix) == ("s", True)
     assert ws["A2"].number_format == "yyyy-mm-dd" and ws["A3"].value is None
     assert (ws["A4"].value, ws["A4"].number_format) == (0.25, "#,##0.0%")
+
+
+def about(book: openpyxl.Workbook) -> dict[object, object]:
+    return {row[0]: row[1] for row in book["About"].iter_rows(values_only=True)}
+
+
+def test_the_about_sheet_names_the_company_from_its_assumption_never_the_file(tmp_path) -> None:
+    from tests.companies import one_month_two_goals
+
+    # assumptions company_name "Acme Corp"; the file uploaded was "jan.xlsx"
+    dataset = one_month_two_goals(brand=("Acme Corp", "#AA3300"))
+    info = DatasetInfo(3, "2026-02-01T09:00:00", "me", "jan.xlsx", "abc")
+    out = write_report(dataset, JANUARY, "xlsx", tmp_path / "pack.xlsx", meta=info)
+    facts = about(openpyxl.load_workbook(out))
+    assert facts["Company"] == "Acme Corp"
+    assert facts["File"] == "jan.xlsx"  # the file is named on its own line
+
+
+def test_without_a_company_name_the_about_sheet_says_your_company(book) -> None:
+    # the module's workbook: no assumptions, file "jan.xlsx"; the default of company_name
+    assert about(book)["Company"] == "Your company"

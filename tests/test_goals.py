@@ -21,20 +21,27 @@ from tests.companies import tiny
 
 def with_goals(goals: pd.DataFrame) -> Dataset:
     ds = tiny()
-    return Dataset.from_frames(people=ds.people, activity=ds.activity, outcomes=ds.outcomes,
-                               assumptions=ds.assumptions, goals=goals)
+    return Dataset.from_frames(
+        people=ds.people,
+        activity=ds.activity,
+        outcomes=ds.outcomes,
+        assumptions=ds.assumptions,
+        goals=goals,
+    )
 
 
 @pytest.fixture(scope="module")
 def progress() -> pd.DataFrame:
-    goals = pd.DataFrame({
-        "metric": ["qualified_leads", "actions", "dialogue_ratio", "nonsense", "posts"],
-        "target": [20, 60, 0.42, 5, 10],
-        "start": ["2026-03-01", "2026-03-01", "2026-03-01", "2026-03-01", "2026-04-01"],
-        "end": ["2026-03-31"] * 4 + ["2026-04-30"],
-        "department": [None, None, "Ops", None, None],
-        "person_id": [None, "001", None, None, None],
-    })
+    goals = pd.DataFrame(
+        {
+            "metric": ["qualified_leads", "actions", "dialogue_ratio", "nonsense", "posts"],
+            "target": [20, 60, 0.42, 5, 10],
+            "start": ["2026-03-01", "2026-03-01", "2026-03-01", "2026-03-01", "2026-04-01"],
+            "end": ["2026-03-31"] * 4 + ["2026-04-30"],
+            "department": [None, None, "Ops", None, None],
+            "person_id": [None, "001", None, None, None],
+        }
+    )
     return goal_progress(with_goals(goals)).set_index("metric")
 
 
@@ -75,11 +82,18 @@ def test_unknown_and_future_goals(progress):
     assert pd.isna(progress.loc["posts", "actual"])
 
 
-@pytest.mark.parametrize("actual, direction, status", [
-    (30, "up", "on track"), (24, "up", "at risk"), (23.9, "up", "off track"),
-    (30, "down", "on track"), (37.5, "down", "at risk"),  # 37.5 × 0.8 = 30
-    (38, "down", "off track"), (float("nan"), "up", "no data"),
-])
+@pytest.mark.parametrize(
+    "actual, direction, status",
+    [
+        (30, "up", "on track"),
+        (24, "up", "at risk"),
+        (23.9, "up", "off track"),
+        (30, "down", "on track"),
+        (37.5, "down", "at risk"),  # 37.5 × 0.8 = 30
+        (38, "down", "off track"),
+        (float("nan"), "up", "no data"),
+    ],
+)
 def test_status_is_mirrored_for_direction_down(actual, direction, status):
     assert status_of(actual, 30, direction) == status
 
@@ -93,20 +107,36 @@ def test_goal_on_an_averaged_outcome_uses_the_mean_and_is_not_prorated():
     # of the window's rows, (50 + 40 + 30) / 3 = 40, against the full target 45 (not 45 × share):
     # direction down, 40 ≤ 45 → on track; projected = actual = 40.
     # Without the assumption the same rows would sum to 120 and read off track.
-    goals = pd.DataFrame({"metric": ["response_minutes"], "target": [45],
-                          "start": ["2026-03-01"], "end": ["2026-03-31"],
-                          "direction": ["down"]})
-    outcomes = pd.DataFrame({"date": ["2026-03-05", "2026-03-12", "2026-03-19", "2026-04-02"],
-                             "metric": ["response_minutes"] * 4, "value": [50, 40, 30, 99]})
+    goals = pd.DataFrame(
+        {
+            "metric": ["response_minutes"],
+            "target": [45],
+            "start": ["2026-03-01"],
+            "end": ["2026-03-31"],
+            "direction": ["down"],
+        }
+    )
+    outcomes = pd.DataFrame(
+        {
+            "date": ["2026-03-05", "2026-03-12", "2026-03-19", "2026-04-02"],
+            "metric": ["response_minutes"] * 4,
+            "value": [50, 40, 30, 99],
+        }
+    )
     base = tiny()
     averaged = Dataset.from_frames(
-        people=base.people, activity=base.activity, outcomes=outcomes, goals=goals,
-        assumptions=pd.DataFrame({"key": ["aggregate.response_minutes"], "value": ["mean"]}))
+        people=base.people,
+        activity=base.activity,
+        outcomes=outcomes,
+        goals=goals,
+        assumptions=pd.DataFrame({"key": ["aggregate.response_minutes"], "value": ["mean"]}),
+    )
     g = goal_progress(averaged, as_of=date(2026, 3, 20)).iloc[0]
     assert (g["actual"], g["expected"], g["projected"], g["status"]) == (40, 45, 40, "on track")
 
-    summed = Dataset.from_frames(people=base.people, activity=base.activity,
-                                 outcomes=outcomes, goals=goals)
+    summed = Dataset.from_frames(
+        people=base.people, activity=base.activity, outcomes=outcomes, goals=goals
+    )
     g = goal_progress(summed, as_of=date(2026, 3, 20)).iloc[0]
     # sum 120 against expected 45 × 20/31 = 29.0: 120 × 0.8 = 96 > 29.0 → off track
     assert g["actual"] == 120 and g["status"] == "off track"
@@ -122,22 +152,36 @@ def test_a_persons_leadership_goal_reads_the_score_on_their_scorecard():
     from scorecard.metrics import compute
 
     week = Period(day(2026, 3, 2), day(2026, 3, 8))
-    goals = pd.DataFrame({"metric": ["leadership_score"], "target": [80],
-                          "start": ["2026-03-02"], "end": ["2026-03-08"], "person_id": ["001"]})
+    goals = pd.DataFrame(
+        {
+            "metric": ["leadership_score"],
+            "target": [80],
+            "start": ["2026-03-02"],
+            "end": ["2026-03-08"],
+            "person_id": ["001"],
+        }
+    )
     actual = goal_progress(with_goals(goals)).iloc[0]["actual"]
-    on_card = compute(tiny(), week, reach=team_reach(tiny(), week)).people.at["001",
-                                                                              "leadership_score"]
+    on_card = compute(tiny(), week, reach=team_reach(tiny(), week)).people.at[
+        "001", "leadership_score"
+    ]
     without_reach = compute(tiny(), week).people.at["001", "leadership_score"]
     assert actual == pytest.approx(on_card)
     assert on_card != pytest.approx(without_reach)  # the two really differ on this data
 
 
 def test_a_department_sees_company_goals_its_own_and_its_peoples():
-    goals = pd.DataFrame({"scope": ["company", "department", "department", "person", "person"],
-                          "key": ["company", "Mkt", "Ops", "002", "001"]})
+    goals = pd.DataFrame(
+        {
+            "scope": ["company", "department", "department", "person", "person"],
+            "key": ["company", "Mkt", "Ops", "002", "001"],
+        }
+    )
     people = tiny().people  # Ben 002 and Cy 003 are in Mkt; Ada 001 and Di 004 in Ops
     assert in_scope(goals, people, ("Mkt",)).index.tolist() == [0, 1, 3]
     assert in_scope(goals, people, ()).index.tolist() == [0, 1, 2, 3, 4]  # no filter: all
     assert (goal_label("qualified_leads"), goal_unit("qualified_leads")) == (
-        "Qualified leads", "count")
+        "Qualified leads",
+        "count",
+    )
     assert (goal_label("social_roi"), goal_unit("social_roi")) == ("Social ROI", "ratio")

@@ -47,28 +47,45 @@ def test_ten_planted_problems_are_each_reported_with_sheet_row_and_column(tmp_pa
     assert result.report.summary() == "10 errors, 0 warnings."
     # Cells are quoted as typed: -2 (not -2.0), a date cell as its day.
     assert [p.value for p in result.report.problems] == [
-        "002", "042", None, "Intern", "31/02/2026", "-2", "12%", "1999-05-01", "lots",
-        "2026-12-31"]
+        "002",
+        "042",
+        None,
+        "Intern",
+        "31/02/2026",
+        "-2",
+        "12%",
+        "1999-05-01",
+        "lots",
+        "2026-12-31",
+    ]
 
 
 def test_several_csv_files_one_per_table(tmp_path):
     people = tmp_path / "people.csv"
-    people.write_text("person_id;name;department;manager_id\n007;Ann Lee;Sales;\n"
-                      "008;Bo Chen;Sales;007\n", encoding="utf-8-sig")
+    people.write_text(
+        "person_id;name;department;manager_id\n007;Ann Lee;Sales;\n008;Bo Chen;Sales;007\n",
+        encoding="utf-8-sig",
+    )
     activity = tmp_path / "activity.csv"
-    activity.write_text("date,person_id,channel,action,count\n"
-                        "25/03/2026,007,LinkedIn,post,\"1,234\"\n"
-                        "03/04/2026,008,X,reply,2\n", encoding="utf-8")
+    activity.write_text(
+        "date,person_id,channel,action,count\n"
+        '25/03/2026,007,LinkedIn,post,"1,234"\n'
+        "03/04/2026,008,X,reply,2\n",
+        encoding="utf-8",
+    )
     result = load_paths([people, activity])
     assert result.report.problems == ()
     assert result.dataset.people["person_id"].tolist() == ["007", "008"]
     # 25/03 settles the column as day-first, so 03/04 is 3 April.
     assert result.dataset.activity["date"].dt.strftime("%Y-%m-%d").tolist() == [
-        "2026-03-25", "2026-04-03"]
+        "2026-03-25",
+        "2026-04-03",
+    ]
     assert result.dataset.activity["count"].tolist() == [1234, 2]
     assert result.file_name == "people.csv, activity.csv"
-    digests = sorted(f"{p.name}:{hashlib.sha256(p.read_bytes()).hexdigest()}"
-                     for p in (people, activity))
+    digests = sorted(
+        f"{p.name}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in (people, activity)
+    )
     assert result.sha256 == hashlib.sha256("\n".join(digests).encode()).hexdigest()
 
 

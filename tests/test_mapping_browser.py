@@ -15,7 +15,7 @@ import pytest
 
 from scorecard.sources.profiles import load_profile
 from scorecard.store import Store
-from tests.conftest import BROWSER_WAIT_MS, ROOT, running_app, settle
+from tests.browser import BROWSER_WAIT_MS, ROOT, running_app, settle
 
 pytestmark = pytest.mark.browser
 

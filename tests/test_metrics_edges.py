@@ -22,8 +22,14 @@ def one_person(rows: list[dict], assumptions: pd.DataFrame | None = None) -> Dat
 
 
 def row(**kw) -> dict:
-    return {"date": "2026-03-02", "person_id": "1", "channel": "LinkedIn", "action": "post",
-            "count": 1, **kw}
+    return {
+        "date": "2026-03-02",
+        "person_id": "1",
+        "channel": "LinkedIn",
+        "action": "post",
+        "count": 1,
+        **kw,
+    }
 
 
 def test_empty_period_gives_zero_sums_and_missing_ratios():
@@ -49,8 +55,9 @@ def test_person_without_posts_has_missing_rates():
 
 
 def test_unknown_purpose_counts_as_purposed_not_marketing():
-    cards = compute(one_person([row(purpose="sales", count=3),
-                                row(purpose="marketing", count=1)]), WEEK)
+    cards = compute(
+        one_person([row(purpose="sales", count=3), row(purpose="marketing", count=1)]), WEEK
+    )
     # purposed 3 + 1, not marketing 3 → 3 / 4
     assert cards.people.loc["1", "beyond_marketing"] == 0.75
     assert cards.people.loc["1", "mostly_marketing"] == 0.0  # 1 / 4 ≤ 1/2
@@ -74,8 +81,9 @@ def test_no_assumptions_sheet_takes_defaults():
 
 
 def test_weekend_period_has_no_business_days():
-    cards = compute(one_person([row(date="2026-03-07", count=9)]),
-                    Period(date(2026, 3, 7), date(2026, 3, 8)))
+    cards = compute(
+        one_person([row(date="2026-03-07", count=9)]), Period(date(2026, 3, 7), date(2026, 3, 8))
+    )
     assert cards.people.loc["1", "actions"] == 9
     assert pd.isna(cards.people.loc["1", "multi_daily"])
 

@@ -21,8 +21,12 @@ def test_deltas_against_the_previous_period():
 
 
 def test_monthly_series_per_department():
-    series = monthly_series(tiny(), Period(date(2026, 2, 15), date(2026, 3, 31)),
-                            ["actions", "dialogue_ratio"], level="department")
+    series = monthly_series(
+        tiny(),
+        Period(date(2026, 2, 15), date(2026, 3, 31)),
+        ["actions", "dialogue_ratio"],
+        level="department",
+    )
     actions = series[series["metric"] == "actions"].set_index(["month", "key"])["value"]
     # Ops in March: Ada's 12 in the week + 5 on 9 March; Mkt: 3 + 1. The data begins on
     # 2 March, so February is no month of the trend: absent, never a point at 0.
@@ -34,4 +38,6 @@ def test_monthly_series_per_department():
 
 def test_months_of_cuts_the_ends():
     assert months_of(Period(date(2026, 2, 15), date(2026, 3, 10))) == [
-        Period(date(2026, 2, 15), date(2026, 2, 28)), Period(date(2026, 3, 1), date(2026, 3, 10))]
+        Period(date(2026, 2, 15), date(2026, 2, 28)),
+        Period(date(2026, 3, 1), date(2026, 3, 10)),
+    ]

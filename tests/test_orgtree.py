@@ -10,7 +10,12 @@ from hypothesis import strategies as st
 
 from scorecard.dataset import Dataset
 from scorecard.orgtree import (
-    cut_cycles, cycle_members, depths, derive_tiers, parent_index, preorder,
+    cut_cycles,
+    cycle_members,
+    depths,
+    derive_tiers,
+    parent_index,
+    preorder,
 )
 
 
@@ -35,24 +40,34 @@ def test_preorder_of_the_seven_person_org():
 
 
 def test_cycle_of_three_plus_unknown_and_self_managers():
-    people = pd.DataFrame({
-        "person_id": ["a", "b", "c", "d", "e", "f", "g"],
-        "name": list("ABCDEFG"), "department": "Ops",
-        # a → b → c → a is a cycle; d's manager is unknown; e manages themself;
-        # f reports to a (below the cycle), g to f.
-        "manager_id": ["b", "c", "a", "zz", "e", "a", "f"],
-    })
+    people = pd.DataFrame(
+        {
+            "person_id": ["a", "b", "c", "d", "e", "f", "g"],
+            "name": list("ABCDEFG"),
+            "department": "Ops",
+            # a → b → c → a is a cycle; d's manager is unknown; e manages themself;
+            # f reports to a (below the cycle), g to f.
+            "manager_id": ["b", "c", "a", "zz", "e", "a", "f"],
+        }
+    )
     parents = parent_index(people["person_id"], people["manager_id"])
     assert parents.tolist() == [1, 2, 0, -1, -1, 0, 5]
     assert cycle_members(parents).tolist() == [True, True, True, False, False, False, False]
     forest = cut_cycles(parents)
     assert forest.tolist() == [-1, -1, -1, -1, -1, 0, 5]
-    start, size = preorder(forest)
+    _start, size = preorder(forest)
     assert size.tolist() == [3, 1, 1, 1, 1, 2, 1]  # a keeps f and g below it
     tiers = derive_tiers(Dataset.from_frames(people=people).people)
     # Cycle members and those below a cycle have no depth → Staff; d and e are roots.
-    assert tiers.to_dict() == {"a": "Staff", "b": "Staff", "c": "Staff", "d": "C-suite",
-                               "e": "C-suite", "f": "Staff", "g": "Staff"}
+    assert tiers.to_dict() == {
+        "a": "Staff",
+        "b": "Staff",
+        "c": "Staff",
+        "d": "C-suite",
+        "e": "C-suite",
+        "f": "Staff",
+        "g": "Staff",
+    }
 
 
 def test_preorder_refuses_a_cycle():
@@ -64,9 +79,15 @@ def test_derive_tiers_from_depth_and_explicit():
     # A chain 0 → 1 → ... → 6: depths 0..6 → C-suite, C-suite, VP, Director, Manager, Staff,
     # Staff; person 3 says "VP" explicitly, person 5 is blank (derived).
     ids = [str(i) for i in range(7)]
-    people = pd.DataFrame({"person_id": ids, "name": ids, "department": "Ops",
-                           "manager_id": [None, *ids[:-1]],
-                           "tier": [None, None, None, "VP", None, "", None]})
+    people = pd.DataFrame(
+        {
+            "person_id": ids,
+            "name": ids,
+            "department": "Ops",
+            "manager_id": [None, *ids[:-1]],
+            "tier": [None, None, None, "VP", None, "", None],
+        }
+    )
     tiers = derive_tiers(Dataset.from_frames(people=people).people)
     assert tiers.tolist() == ["C-suite", "C-suite", "VP", "VP", "Manager", "Staff", "Staff"]
     assert tiers.index.tolist() == ids
@@ -94,5 +115,5 @@ def test_intervals_match_brute_force(raw):
     order[start] = np.arange(n)
     assert sorted(start.tolist()) == list(range(n))
     for node in range(n):
-        interval = set(order[start[node] + 1:start[node] + size[node]].tolist())
+        interval = set(order[start[node] + 1 : start[node] + size[node]].tolist())
         assert interval == brute_descendants(forest, node)

@@ -19,8 +19,17 @@ def report() -> dict:
 
 
 def test_top_level_shape(report):
-    assert {"period", "company", "departments", "people", "goals", "bonus",
-            "benchmarks", "cascade", "currency"} <= set(report)
+    assert {
+        "period",
+        "company",
+        "departments",
+        "people",
+        "goals",
+        "bonus",
+        "benchmarks",
+        "cascade",
+        "currency",
+    } <= set(report)
     assert report["currency"] == "$"  # no currency assumption: the default
     assert set(report["cascade"]["departments"]) == {"Ops", "Mkt"}
     assert report["period"]["from"] == "2026-03-02" and report["period"]["to"] == "2026-03-08"
@@ -78,8 +87,9 @@ def test_the_datasets_currency_reaches_every_output():
     from scorecard.formatting import number
 
     data = tiny()
-    euro = pd.concat([data.assumptions, pd.DataFrame({"key": ["currency"], "value": ["EUR"]})],
-                     ignore_index=True)
+    euro = pd.concat(
+        [data.assumptions, pd.DataFrame({"key": ["currency"], "value": ["EUR"]})], ignore_index=True
+    )
     built = build_report(dataclasses.replace(data, assumptions=euro), WEEK)
     assert built.currency == "EUR" and json.loads(built.to_json())["currency"] == "EUR"
     book = openpyxl.load_workbook(io.BytesIO(build_xlsx(built)))

@@ -16,8 +16,15 @@ from scorecard.sample import generate, write_sample
 from scorecard.sample.adoption import FIRST_DAY, LAST_DAY
 
 SAMPLE_WORKBOOK = Path(__file__).resolve().parents[1] / "sample_data" / "sample_company.xlsx"
-DEPARTMENTS = {"Marketing", "Sales", "Customer Experience", "HR", "Engineering", "Finance",
-               "Operations"}
+DEPARTMENTS = {
+    "Marketing",
+    "Sales",
+    "Customer Experience",
+    "HR",
+    "Engineering",
+    "Finance",
+    "Operations",
+}
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +36,9 @@ def _first_active(sample: Dataset) -> pd.DataFrame:
     """People with a manager, their first active day and their manager's (NaT: never)."""
     first = sample.activity.groupby("person_id")["date"].min()
     people = sample.people[sample.people["manager_id"].notna()]
-    return people.assign(first=people["person_id"].map(first),
-                         manager_first=people["manager_id"].map(first))
+    return people.assign(
+        first=people["person_id"].map(first), manager_first=people["manager_id"].map(first)
+    )
 
 
 def test_same_seed_gives_identical_tables(sample: Dataset) -> None:
@@ -68,8 +76,7 @@ def test_every_manager_exists_no_cycles_tiers_follow_depth(sample: Dataset) -> N
     parents = parent_index(people["person_id"], people["manager_id"])
     assert find_cycles(parents) == []
     depth = depths(parents)
-    tier_of_depth = {0: "C-suite", 1: "C-suite", 2: "VP", 3: "Director", 4: "Manager",
-                     5: "Staff"}
+    tier_of_depth = {0: "C-suite", 1: "C-suite", 2: "VP", 3: "Director", 4: "Manager", 5: "Staff"}
     assert (people["tier"].to_numpy() == np.array([tier_of_depth[d] for d in depth])).all()
     # everyone below the chiefs reports within their own department
     boss_department = people["manager_id"].map(people.set_index("person_id")["department"])
@@ -119,8 +126,15 @@ def test_minutes_filled_on_about_sixty_percent(sample: Dataset) -> None:
 
 def test_channels_actions_and_blogging_executives(sample: Dataset) -> None:
     activity = sample.activity.merge(sample.people[["person_id", "tier"]], on="person_id")
-    assert set(activity["action"]) == {"post", "video", "blog", "article", "reply", "comment",
-                                       "share"}
+    assert set(activity["action"]) == {
+        "post",
+        "video",
+        "blog",
+        "article",
+        "reply",
+        "comment",
+        "share",
+    }
     bloggers = activity.loc[activity["action"] == "blog", "tier"]
     assert set(bloggers) <= {"C-suite", "VP"} and 1 <= bloggers.index.size
     assert activity.loc[activity["action"] == "blog", "person_id"].nunique() <= 5
@@ -131,21 +145,33 @@ def test_channels_actions_and_blogging_executives(sample: Dataset) -> None:
 def test_replies_lead_in_customer_experience(sample: Dataset) -> None:
     activity = sample.activity.merge(sample.people[["person_id", "department"]], on="person_id")
     dialogue = activity["count"].where(activity["action"].isin(["reply", "comment"]), 0)
-    ratio = dialogue.groupby(activity["department"]).sum() / activity.groupby(
-        "department")["count"].sum()
+    ratio = (
+        dialogue.groupby(activity["department"]).sum()
+        / activity.groupby("department")["count"].sum()
+    )
     assert ratio.idxmax() == "Customer Experience"
 
 
 def test_themes_mix_approved_and_off_message(sample: Dataset) -> None:
     themes = set(sample.activity["theme"].dropna())
-    assert themes == {"Customer first", "Innovation", "Our people", "Sustainability",
-                      "Personal", "Industry news", "Events"}
+    assert themes == {
+        "Customer first",
+        "Innovation",
+        "Our people",
+        "Sustainability",
+        "Personal",
+        "Industry news",
+        "Events",
+    }
 
 
 def test_adoption_cascades_in_marketing_not_in_finance(sample: Dataset) -> None:
     people = _first_active(sample)
-    after = people["first"].notna() & people["manager_first"].notna() & (
-        people["first"] >= people["manager_first"])
+    after = (
+        people["first"].notna()
+        & people["manager_first"].notna()
+        & (people["first"] >= people["manager_first"])
+    )
     share = after.groupby(people["department"]).mean()
     assert share["Marketing"] > 0.8
     assert share["Finance"] < 0.2
@@ -157,8 +183,11 @@ def test_cascade_lift_marketing_far_above_finance(sample: Dataset) -> None:
     activity, people = sample.activity, sample.people
     months = pd.period_range(FIRST_DAY, LAST_DAY, freq="M")
     monthly = activity.groupby(["person_id", activity["date"].dt.to_period("M")])["count"].sum()
-    active = (monthly >= 1).unstack(fill_value=False).reindex(
-        index=people["person_id"], columns=months, fill_value=False)
+    active = (
+        (monthly >= 1)
+        .unstack(fill_value=False)
+        .reindex(index=people["person_id"], columns=months, fill_value=False)
+    )
     managed = people[people["manager_id"].notna()]
     me = active.loc[managed["person_id"]].to_numpy()
     boss = active.loc[managed["manager_id"]].to_numpy()
@@ -197,8 +226,15 @@ def test_response_minutes_fall_as_cx_gets_going(sample: Dataset) -> None:
 def test_outcome_metrics_and_attribution(sample: Dataset) -> None:
     outcomes = sample.outcomes
     assert set(outcomes["metric"]) == {
-        "qualified_leads", "brand_mentions", "positive_mentions", "negative_mentions",
-        "issues_resolved", "response_minutes", "minutes_saved", "referral_hires"}
+        "qualified_leads",
+        "brand_mentions",
+        "positive_mentions",
+        "negative_mentions",
+        "issues_resolved",
+        "response_minutes",
+        "minutes_saved",
+        "referral_hires",
+    }
     company = outcomes[outcomes["metric"] == "brand_mentions"]
     assert company["person_id"].isna().all() and company["department"].isna().all()
     hires = outcomes[outcomes["metric"] == "referral_hires"]
@@ -210,8 +246,14 @@ def test_goals_and_assumptions(sample: Dataset) -> None:
     goals = sample.goals
     assert 6 <= len(goals) <= 8
     assert (goals["start"].dt.year == 2026).all() and (goals["end"].dt.year == 2026).all()
-    assert {"qualified_leads", "response_minutes", "referral_hires", "dialogue_ratio",
-            "on_message", "leadership_score"} <= set(goals["metric"])
+    assert {
+        "qualified_leads",
+        "response_minutes",
+        "referral_hires",
+        "dialogue_ratio",
+        "on_message",
+        "leadership_score",
+    } <= set(goals["metric"])
     settings = dict(zip(sample.assumptions["key"], sample.assumptions["value"], strict=True))
     assert settings["value_per.qualified_leads"] == "250"
     assert settings["bonus.pool"] == "25000"

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from scorecard.schema import TABLES
-from scorecard.template import build_template, type_label, write_template
+from scorecard.template import EXAMPLES_TITLE, build_template, type_label, write_template
 
 
 @pytest.fixture(scope="module")
@@ -78,21 +78,49 @@ def test_dropdowns_on_enumerated_columns_only(book) -> None:
     assert _dropdowns(book["assumptions"]) == {}
 
 
+def example_rows(book, name: str) -> list[tuple]:
+    """The example cells of table ``name`` on the Instructions sheet: the rows under its name
+    and its header line in the Examples section, up to the next blank row."""
+    sheet = book["Instructions"]
+    rows = list(sheet.iter_rows())
+    start = next(i for i, r in enumerate(rows) if r[0].value == EXAMPLES_TITLE)
+    width = len(TABLES[name].columns)
+    for i in range(start, len(rows) - 1):
+        header = [c.value for c in rows[i + 1][:width]]
+        if rows[i][0].value == name and header == list(TABLES[name].column_names):
+            block = []
+            for row in rows[i + 2:]:
+                if all(c.value is None for c in row):
+                    break
+                block.append(tuple(row[:width]))
+            return block
+    raise AssertionError(f"no examples for {name}")
+
+
+def test_table_sheets_hold_headers_only(book) -> None:
+    for name in TABLES:
+        assert book[name].max_row == 1, name  # no example rows: a blank template is empty
+
+
 def test_id_columns_are_text_formatted_so_typed_zeros_survive(book) -> None:
     people = book["people"]
     assert people.column_dimensions["A"].number_format == "@"  # person_id
     assert people.column_dimensions["E"].number_format == "@"  # manager_id
-    assert (people["A2"].value, people["A2"].number_format) == ("001", "@")
-    assert (people["E3"].value, people["E3"].data_type) == ("001", "s")
+    examples = example_rows(book, "people")
+    assert (examples[0][0].value, examples[0][0].number_format) == ("001", "@")
+    assert (examples[1][4].value, examples[1][4].data_type) == ("001", "s")
 
 
-def test_examples_are_typed_cells(book) -> None:
-    activity = book["activity"]
-    assert activity["A2"].value == datetime(2026, 3, 2) and activity["A2"].is_date
-    assert activity["G2"].value == 1 and activity["H4"].value is None  # count; blank minutes
-    assert [c.value for c in book["goals"][3]] == [
+def test_examples_are_typed_cells_on_the_instructions_sheet(book) -> None:
+    activity = example_rows(book, "activity")
+    assert len(activity) == 3
+    assert activity[0][0].value == datetime(2026, 3, 2) and activity[0][0].is_date
+    assert activity[0][6].value == 1 and activity[2][7].value is None  # count; blank minutes
+    assert [c.value for c in example_rows(book, "goals")[1]] == [
         "response_minutes", 30, datetime(2026, 1, 1), datetime(2026, 12, 31),
         "Customer Experience", None, "down"]
+    assert {name: len(example_rows(book, name)) for name in TABLES} == {
+        "people": 5, "activity": 3, "outcomes": 3, "goals": 2, "accounts": 2, "assumptions": 3}
 
 
 def test_column_widths_fit_the_longest_header_or_example(book) -> None:
@@ -103,10 +131,12 @@ def test_column_widths_fit_the_longest_header_or_example(book) -> None:
 
 
 def test_instructions_list_every_table_and_column(book) -> None:
-    rows = list(book["Instructions"].iter_rows(values_only=True))
+    # eight columns: the Examples section below makes the sheet wider (activity's 17)
+    rows = list(book["Instructions"].iter_rows(max_col=8, values_only=True))
     header_at = rows.index(("Table", "Column", "Required", "Type", "Default", "Description",
                             "Accepted aliases", "Example"))
-    lines = rows[header_at + 1:]
+    blank = next(i for i in range(header_at + 1, len(rows)) if not any(rows[i]))
+    lines = rows[header_at + 1:blank]  # the column list ends at a blank row; Examples follow
     # 6 table lines + 9 people + 17 activity + 5 outcomes + 7 goals + 5 accounts
     # + 2 assumptions columns
     assert len(lines) == 6 + 9 + 17 + 5 + 7 + 5 + 2
@@ -128,9 +158,25 @@ def test_build_template_bytes_is_a_workbook() -> None:
     assert book.sheetnames[0] == "Instructions"
 
 
-def test_template_round_trip_reads_clean(path) -> None:
+def test_the_blank_template_is_refused_as_empty_not_read_as_data(path) -> None:
     from scorecard.ingest import load_paths
 
+    result = load_paths([path])
+    assert result.dataset is None
+    assert [(p.severity, p.code, p.sheet) for p in result.report.problems] == [
+        ("error", "empty_upload", "people")]
+    assert "no people, no activity" in result.report.problems[0].message
+
+
+def test_the_template_filled_with_its_examples_reads_clean(book, tmp_path) -> None:
+    from scorecard.ingest import load_paths
+
+    filled = openpyxl.load_workbook(io.BytesIO(build_template()))
+    for name in TABLES:
+        for row in example_rows(book, name):
+            filled[name].append([c.value for c in row])
+    path = tmp_path / "filled.xlsx"
+    filled.save(path)
     result = load_paths([path])
     # The examples are consistent with each other: not even a warning.
     assert [p.message for p in result.report.problems] == []

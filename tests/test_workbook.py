@@ -12,27 +12,43 @@ import pytest
 
 from scorecard.dataset import Dataset
 from scorecard.schema import TABLES
-from scorecard.workbook import write_workbook, workbook_bytes
+from scorecard.workbook import workbook_bytes, write_workbook
 
 
 @pytest.fixture(scope="module")
 def tiny() -> Dataset:
     return Dataset.from_frames(
-        people=pd.DataFrame({
-            "person_id": ["007", "010"], "name": ["Ada Byrne", "Ben Okafor"],
-            "title": ["CEO", "=SUM(A1:A9)"], "department": ["Operations", "Sales"],
-            "manager_id": [None, "007"], "tier": ["C-suite", None],
-            "hourly_cost": [300.0, np.nan], "followers": [12000.0, 640.0],
-        }),
-        activity=pd.DataFrame({
-            "date": pd.to_datetime(["2026-03-02", "2026-03-07"]), "person_id": ["007", "010"],
-            "channel": ["LinkedIn", "X"], "action": ["post", "reply"],
-            "count": [1, 3], "minutes": [12.5, np.nan], "impressions": [1800.0, 0.0],
-        }),
-        outcomes=pd.DataFrame({
-            "date": pd.to_datetime(["2026-03-31"]), "metric": ["qualified_leads"],
-            "value": [-2.0], "person_id": ["010"],
-        }),
+        people=pd.DataFrame(
+            {
+                "person_id": ["007", "010"],
+                "name": ["Ada Byrne", "Ben Okafor"],
+                "title": ["CEO", "=SUM(A1:A9)"],
+                "department": ["Operations", "Sales"],
+                "manager_id": [None, "007"],
+                "tier": ["C-suite", None],
+                "hourly_cost": [300.0, np.nan],
+                "followers": [12000.0, 640.0],
+            }
+        ),
+        activity=pd.DataFrame(
+            {
+                "date": pd.to_datetime(["2026-03-02", "2026-03-07"]),
+                "person_id": ["007", "010"],
+                "channel": ["LinkedIn", "X"],
+                "action": ["post", "reply"],
+                "count": [1, 3],
+                "minutes": [12.5, np.nan],
+                "impressions": [1800.0, 0.0],
+            }
+        ),
+        outcomes=pd.DataFrame(
+            {
+                "date": pd.to_datetime(["2026-03-31"]),
+                "metric": ["qualified_leads"],
+                "value": [-2.0],
+                "person_id": ["010"],
+            }
+        ),
     )
 
 
@@ -44,8 +60,7 @@ def book(tiny: Dataset, tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Wo
 
 
 def test_one_sheet_per_table_with_schema_headers(book: openpyxl.Workbook) -> None:
-    assert book.sheetnames == ["people", "activity", "outcomes", "goals", "accounts",
-                               "assumptions"]
+    assert book.sheetnames == ["people", "activity", "outcomes", "goals", "accounts", "assumptions"]
     for name, table in TABLES.items():
         header = [c.value for c in next(book[name].iter_rows(max_row=1))]
         assert header == list(table.column_names)
@@ -79,8 +94,7 @@ def test_missing_values_are_empty_cells(book: openpyxl.Workbook) -> None:
     assert activity["E2"].value is None  # purpose absent from the frame
 
 
-def test_numbers_keep_their_values_and_whole_numbers_stay_whole(
-        book: openpyxl.Workbook) -> None:
+def test_numbers_keep_their_values_and_whole_numbers_stay_whole(book: openpyxl.Workbook) -> None:
     activity = book["activity"]
     assert activity["G3"].value == 3 and isinstance(activity["G3"].value, int)  # count
     assert activity["H2"].value == 12.5  # minutes: a fraction stays a fraction

@@ -17,7 +17,20 @@ from scorecard.cascade.state import CascadeInputs, prepare
 from scorecard.orgtree import derive_tiers
 
 __all__ = [
-    "COMPANY", "CascadeInputs", "adoption_of", "cascade_report", "cascade_report_of",
-    "departments_of", "derive_tiers", "front_of", "icicle_of", "lag_pairs_of", "leaders_of",
-    "monthly_reach_of", "prepare", "reach_of", "team_reach", "team_reach_by_month",
+    "COMPANY",
+    "CascadeInputs",
+    "adoption_of",
+    "cascade_report",
+    "cascade_report_of",
+    "departments_of",
+    "derive_tiers",
+    "front_of",
+    "icicle_of",
+    "lag_pairs_of",
+    "leaders_of",
+    "monthly_reach_of",
+    "prepare",
+    "reach_of",
+    "team_reach",
+    "team_reach_by_month",
 ]

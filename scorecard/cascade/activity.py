@@ -64,21 +64,24 @@ def monthly_activity(dataset: Dataset, period: Period, ids: pd.Index) -> Monthly
     activity = dataset.activity
     before_end = activity["date"] <= pd.Timestamp(period.end)
     in_period = before_end & (activity["date"] >= pd.Timestamp(period.start))
-    months, actions, active, first_day = _monthly(activity.loc[in_period],
-                                                  dataset.observed(period), ids, threshold)
+    months, actions, active, first_day = _monthly(
+        activity.loc[in_period], dataset.observed(period), ids, threshold
+    )
     earlier = before_end & ~in_period
     if earlier.any():
         history = Period(activity.loc[earlier, "date"].min().date(), period.end)
         started = _monthly(activity.loc[before_end], history, ids, threshold)[3]
-        start_day = np.where(started >= np.datetime64(period.start, "D"), started,
-                             np.datetime64("NaT", "D"))
+        start_day = np.where(
+            started >= np.datetime64(period.start, "D"), started, np.datetime64("NaT", "D")
+        )
     else:
         start_day = first_day
     return MonthlyActivity(months, actions, active, first_day, start_day, threshold)
 
 
-def _monthly(rows: pd.DataFrame, period: Period | None, ids: pd.Index, threshold: float
-             ) -> tuple[pd.DatetimeIndex, np.ndarray, np.ndarray, np.ndarray]:
+def _monthly(
+    rows: pd.DataFrame, period: Period | None, ids: pd.Index, threshold: float
+) -> tuple[pd.DatetimeIndex, np.ndarray, np.ndarray, np.ndarray]:
     """(months, actions, active, first active day) of ``rows`` (all inside ``period``; no
     rows and no months when ``period`` is ``None``)."""
     months = month_starts(period)
@@ -100,8 +103,9 @@ def _monthly(rows: pd.DataFrame, period: Period | None, ids: pd.Index, threshold
     never = np.iinfo(np.int64).max
     first_day = np.full(n, never, dtype=np.int64)
     np.minimum.at(first_day, pos[in_first], day[in_first])
-    first_day = np.where(first_day == never, np.datetime64("NaT", "D"),
-                         first_day.astype("datetime64[D]"))
+    first_day = np.where(
+        first_day == never, np.datetime64("NaT", "D"), first_day.astype("datetime64[D]")
+    )
     return months, actions, active, first_day
 
 

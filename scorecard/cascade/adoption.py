@@ -16,8 +16,9 @@ from scorecard.schema import TIERS
 FRONT_SHARE = 0.5
 
 
-def adoption_of(inputs: CascadeInputs, by: tuple[str, ...] = ("department", "tier")
-                ) -> pd.DataFrame:
+def adoption_of(
+    inputs: CascadeInputs, by: tuple[str, ...] = ("department", "tier")
+) -> pd.DataFrame:
     """Adoption per group and month, long format.
 
     Columns: the ``by`` columns (of the people frame: department, tier, ...), ``month`` (first
@@ -39,10 +40,14 @@ def adoption_of(inputs: CascadeInputs, by: tuple[str, ...] = ("department", "tie
     out["month"] = months[out["month"].to_numpy(dtype=np.int64)]
     out["adoption"] = out["active"] / out["people"]
     out = out[[*by, "month", "people", "active", "adoption"]].astype(
-        {"people": np.int64, "active": np.int64})
+        {"people": np.int64, "active": np.int64}
+    )
     sort_keys = [pd.Index(TIERS).get_indexer(out[c]) if c == "tier" else out[c] for c in by]
-    order = np.lexsort([out["month"].to_numpy(), *reversed(sort_keys)]) if by else \
-        np.argsort(out["month"].to_numpy(), kind="stable")
+    order = (
+        np.lexsort([out["month"].to_numpy(), *reversed(sort_keys)])
+        if by
+        else np.argsort(out["month"].to_numpy(), kind="stable")
+    )
     return out.iloc[order].reset_index(drop=True)
     return out
 
@@ -60,8 +65,13 @@ def front_from(adoption: pd.DataFrame, by: tuple[str, ...] = ("department",)) ->
     """:func:`front_of` from an :func:`adoption_of` frame grouped by ``(*by, "tier")``."""
     rank = pd.Index(TIERS).get_indexer(adoption["tier"])
     reached = np.where(adoption["adoption"].to_numpy() >= FRONT_SHARE, rank, -1)
-    out = (adoption[[*by, "month"]].assign(front_rank=reached)
-           .groupby([*by, "month"], sort=True)["front_rank"].max().reset_index())
+    out = (
+        adoption[[*by, "month"]]
+        .assign(front_rank=reached)
+        .groupby([*by, "month"], sort=True)["front_rank"]
+        .max()
+        .reset_index()
+    )
     tiers = np.array([*TIERS, None], dtype=object)
     out["front"] = pd.Series(tiers[out["front_rank"].to_numpy()], dtype="str")
     return out[[*by, "month", "front", "front_rank"]]

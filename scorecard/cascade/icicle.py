@@ -14,8 +14,13 @@ import pandas as pd
 from scorecard.cascade.state import CascadeInputs
 
 
-def icicle_of(inputs: CascadeInputs, department: str | None = None, leader: str | None = None,
-              max_levels: int = 5, min_share: float = 0.002) -> pd.DataFrame:
+def icicle_of(
+    inputs: CascadeInputs,
+    department: str | None = None,
+    leader: str | None = None,
+    max_levels: int = 5,
+    min_share: float = 0.002,
+) -> pd.DataFrame:
     """Rectangles of the icicle, focused on a department and/or a leader's subtree.
 
     In focus: everyone (default), the people of ``department``, the ``leader`` (a person_id)
@@ -37,7 +42,7 @@ def icicle_of(inputs: CascadeInputs, department: str | None = None, leader: str 
         at = tree.ids.get_indexer([leader])[0]
         inside = np.zeros(n, dtype=bool)
         if at >= 0:
-            inside[tree.order[tree.start[at]:tree.start[at] + tree.size[at]]] = True
+            inside[tree.order[tree.start[at] : tree.start[at] + tree.size[at]]] = True
         focus &= inside
 
     def prefix(values: np.ndarray) -> np.ndarray:
@@ -59,19 +64,34 @@ def icicle_of(inputs: CascadeInputs, department: str | None = None, leader: str 
     if leader is None:  # several tops: an "everyone" bar above them holds the exact totals
         level = level + 1
     keep = focus & (level < max_levels) & (width >= min_share * max(total, 1))
-    out = pd.DataFrame({
-        "person_id": people["person_id"].to_numpy()[keep],
-        "name": people["name"].to_numpy()[keep],
-        "department": people["department"].to_numpy()[keep],
-        "tier": people["tier"].to_numpy()[keep],
-        "level": level[keep], "x0": x0[keep], "x1": x0[keep] + width[keep],
-        "people": width[keep], "active": active_in[keep],
-    }).astype({"person_id": "str", "name": "str", "department": "str", "tier": "str"})
+    out = pd.DataFrame(
+        {
+            "person_id": people["person_id"].to_numpy()[keep],
+            "name": people["name"].to_numpy()[keep],
+            "department": people["department"].to_numpy()[keep],
+            "tier": people["tier"].to_numpy()[keep],
+            "level": level[keep],
+            "x0": x0[keep],
+            "x1": x0[keep] + width[keep],
+            "people": width[keep],
+            "active": active_in[keep],
+        }
+    ).astype({"person_id": "str", "name": "str", "department": "str", "tier": "str"})
     if leader is None and total:
         everyone = department if department is not None else "Everyone"
-        root = pd.DataFrame({"person_id": [""], "name": [everyone], "department": [everyone],
-                             "tier": [""], "level": [0], "x0": [0], "x1": [total],
-                             "people": [total], "active": [int(top)]})
+        root = pd.DataFrame(
+            {
+                "person_id": [""],
+                "name": [everyone],
+                "department": [everyone],
+                "tier": [""],
+                "level": [0],
+                "x0": [0],
+                "x1": [total],
+                "people": [total],
+                "active": [int(top)],
+            }
+        )
         out = pd.concat([root.astype(out.dtypes.to_dict()), out], ignore_index=True)
     out["adoption"] = out["active"] / out["people"]
     return out.sort_values(["level", "x0"], kind="stable").reset_index(drop=True)

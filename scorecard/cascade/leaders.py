@@ -51,6 +51,11 @@ def leaders_of(inputs: CascadeInputs) -> pd.DataFrame:
     out["started_after_share"] = lag["started_after_share"][leaders]
     out["not_started"] = pd.Series(not_started, dtype=object)
     out["not_started_count"] = ends - cuts
-    sort = np.lexsort((pd.factorize(out["name"], sort=True)[0], rank,
-                       pd.factorize(out["department"], sort=True)[0]))
+    sort = np.lexsort(
+        (
+            pd.factorize(out["name"], sort=True)[0],
+            rank,
+            pd.factorize(out["department"], sort=True)[0],
+        )
+    )
     return out.take(sort).reset_index(drop=True)

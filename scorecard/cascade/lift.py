@@ -32,7 +32,12 @@ def lift_counts(inputs: CascadeInputs, groups: np.ndarray, n: int) -> dict[str, 
     off = np.bincount(g, weights=(~boss).sum(axis=1), minlength=n)
     off_active = np.bincount(g, weights=(mine & ~boss).sum(axis=1), minlength=n)
     p_on, p_off = share(on_active, on), share(off_active, off)
-    return {"with_active_manager": on, "active_with_active_manager": on_active,
-            "with_inactive_manager": off, "active_with_inactive_manager": off_active,
-            "p_active_manager_active": p_on, "p_active_manager_inactive": p_off,
-            "lift": share(p_on, np.where(np.isnan(p_off), 0, p_off))}
+    return {
+        "with_active_manager": on,
+        "active_with_active_manager": on_active,
+        "with_inactive_manager": off,
+        "active_with_inactive_manager": off_active,
+        "p_active_manager_active": p_on,
+        "p_active_manager_inactive": p_off,
+        "lift": share(p_on, np.where(np.isnan(p_off), 0, p_off)),
+    }

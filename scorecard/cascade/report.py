@@ -45,21 +45,36 @@ def departments_of(inputs: CascadeInputs) -> pd.DataFrame:
             "people": np.append(np.bincount(groups, minlength=n), len(groups)),
             "active": np.append(np.bincount(groups, weights=mask, minlength=n), mask.sum()),
             "below": np.append(np.bincount(groups, weights=below, minlength=n), has_boss.sum()),
-            "below_active": np.append(np.bincount(groups, weights=below & mask, minlength=n),
-                                      (has_boss & mask).sum()),
-            **{k: np.append(v, w) for (k, v), w in zip(
-                lift_counts(inputs, groups, n).items(),
-                lift_counts(inputs, company, 1).values(), strict=True)},
-            **{k: np.append(v, w) for (k, v), w in zip(
-                lag_summary(groups[reports], lag_days, n).items(),
-                lag_summary(company[reports], lag_days, 1).values(), strict=True)},
+            "below_active": np.append(
+                np.bincount(groups, weights=below & mask, minlength=n), (has_boss & mask).sum()
+            ),
+            **{
+                k: np.append(v, w)
+                for (k, v), w in zip(
+                    lift_counts(inputs, groups, n).items(),
+                    lift_counts(inputs, company, 1).values(),
+                    strict=True,
+                )
+            },
+            **{
+                k: np.append(v, w)
+                for (k, v), w in zip(
+                    lag_summary(groups[reports], lag_days, n).items(),
+                    lag_summary(company[reports], lag_days, 1).values(),
+                    strict=True,
+                )
+            },
         }
 
     g = per_group(active, same)
-    out = pd.DataFrame({"department": pd.Series([*names, COMPANY], dtype="str"),
-                        "people": g["people"].astype(np.int64),
-                        "adoption": share(g["active"], g["people"]),
-                        "reach": share(g["below_active"], g["below"])})
+    out = pd.DataFrame(
+        {
+            "department": pd.Series([*names, COMPANY], dtype="str"),
+            "people": g["people"].astype(np.int64),
+            "adoption": share(g["active"], g["people"]),
+            "reach": share(g["below_active"], g["below"]),
+        }
+    )
     for column in ("lift", "p_active_manager_active", "p_active_manager_inactive"):
         out[column] = g[column]
     out["lines"] = g["lines"].astype(np.int64)
@@ -101,8 +116,9 @@ def cascade_report_of(inputs: CascadeInputs) -> dict[str, Any]:
     by_tier = adoption_of(inputs)
     company_tier = adoption_of(inputs, ("tier",))
     adoption = pd.concat([by_tier, company_tier.assign(department=COMPANY)])
-    front = pd.concat([front_from(by_tier), front_from(company_tier, ()).assign(
-        department=COMPANY)])
+    front = pd.concat(
+        [front_from(by_tier), front_from(company_tier, ()).assign(department=COMPANY)]
+    )
     summary_cols = [c for c in departments.columns if c != "department"]
     by_dept: dict[str, Any] = {}
     adoption_groups = dict(tuple(adoption.groupby("department", sort=False)))
@@ -111,22 +127,36 @@ def cascade_report_of(inputs: CascadeInputs) -> dict[str, Any]:
         name = row.department
         entry = {k: _json_value(v) for k, v in zip(summary_cols, row[1:], strict=True)}
         # No month of data in the period (no activity): no month of adoption or front.
-        entry["adoption_by_month"] = _records(adoption_groups.get(name, adoption.iloc[:0]),
-                                              ["month", "tier", "people", "active", "adoption"])
-        entry["front_by_month"] = _records(front_groups.get(name, front.iloc[:0]),
-                                           ["month", "front"])
+        entry["adoption_by_month"] = _records(
+            adoption_groups.get(name, adoption.iloc[:0]),
+            ["month", "tier", "people", "active", "adoption"],
+        )
+        entry["front_by_month"] = _records(
+            front_groups.get(name, front.iloc[:0]), ["month", "front"]
+        )
         by_dept[name] = entry
     leaders = leaders_of(inputs)
     return {
-        "period": {"start": inputs.period.start.isoformat(),
-                   "end": inputs.period.end.isoformat()},
+        "period": {"start": inputs.period.start.isoformat(), "end": inputs.period.end.isoformat()},
         "active_threshold": inputs.activity.threshold,
         "months": [m.date().isoformat() for m in inputs.months],
         "company": by_dept.pop(COMPANY),
         "departments": by_dept,
-        "leaders": _records(leaders, ["person_id", "name", "department", "tier",
-                                      "direct_reports", "people_below", "team_reach",
-                                      "median_lag_days", "started_after_share", "not_started"]),
+        "leaders": _records(
+            leaders,
+            [
+                "person_id",
+                "name",
+                "department",
+                "tier",
+                "direct_reports",
+                "people_below",
+                "team_reach",
+                "median_lag_days",
+                "started_after_share",
+                "not_started",
+            ],
+        ),
         "cycle_members": int(inputs.tree.on_cycle.sum()),
     }
 

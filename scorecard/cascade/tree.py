@@ -47,8 +47,9 @@ class OrgTree:
         """
         values = np.asarray(values)
         ordered = values[self.order].astype(np.int64 if values.dtype == bool else values.dtype)
-        cum = np.concatenate([np.zeros((1, *values.shape[1:]), dtype=ordered.dtype),
-                              np.cumsum(ordered, axis=0)])
+        cum = np.concatenate(
+            [np.zeros((1, *values.shape[1:]), dtype=ordered.dtype), np.cumsum(ordered, axis=0)]
+        )
         return cum[self.start + self.size] - cum[self.start + 1]
 
     @property
@@ -68,19 +69,23 @@ def build_tree(people: pd.DataFrame) -> OrgTree:
     ids = unique["person_id"].astype("str")
     parents = orgtree.parent_index(ids, unique["manager_id"])
     department = unique["department"].astype("str")
-    frame = pd.DataFrame({
-        "person_id": ids,
-        "name": unique["name"].astype("str").fillna(ids),
-        "department": department.where(department.str.strip() != "").fillna(NO_DEPARTMENT),
-        "tier": pd.Series(orgtree.tiers_from_depth(orgtree.depths(parents), unique.get("tier")),
-                          dtype="str"),
-        "manager_id": unique["manager_id"].astype("str"),
-    })
+    frame = pd.DataFrame(
+        {
+            "person_id": ids,
+            "name": unique["name"].astype("str").fillna(ids),
+            "department": department.where(department.str.strip() != "").fillna(NO_DEPARTMENT),
+            "tier": pd.Series(
+                orgtree.tiers_from_depth(orgtree.depths(parents), unique.get("tier")), dtype="str"
+            ),
+            "manager_id": unique["manager_id"].astype("str"),
+        }
+    )
     on_cycle = orgtree.cycle_members(parents)
     forest = parents.copy()
     forest[on_cycle] = -1
-    by_name = np.lexsort((pd.factorize(frame["name"], sort=True)[0],
-                          pd.factorize(frame["department"], sort=True)[0]))
+    by_name = np.lexsort(
+        (pd.factorize(frame["name"], sort=True)[0], pd.factorize(frame["department"], sort=True)[0])
+    )
     sibling_key = np.empty(len(by_name), dtype=np.int64)
     sibling_key[by_name] = np.arange(len(by_name))
     start, size = orgtree.preorder(forest, sibling_key)

@@ -15,8 +15,15 @@ from scorecard.formatting import number
 from scorecard.schema import TIERS
 
 #: Okabe & Ito (2008), colour-blind safe; black left out so text stays readable on it.
-OKABE_ITO: tuple[str, ...] = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00",
-                              "#CC79A7", "#F0E442")
+OKABE_ITO: tuple[str, ...] = (
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
+    "#F0E442",
+)
 TIER_COLOURS: dict[str, str] = dict(zip(TIERS, OKABE_ITO, strict=False))
 #: Sequential scheme for adoption: light to dark blue reads in grey and for all colour vision.
 ADOPTION_SCHEME = "blues"
@@ -35,12 +42,15 @@ NO_COMPARISON = "— no comparison"
 
 def projector(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """Large labels and titles, no view border: readable from the back of a boardroom."""
-    return (chart.configure_axis(labelFontSize=FONT["label"], titleFontSize=FONT["title"],
-                                 labelLimit=LABEL_LIMIT)
-            .configure_legend(labelFontSize=FONT["label"], titleFontSize=FONT["title"])
-            .configure_header(labelFontSize=FONT["title"], titleFontSize=FONT["title"])
-            .configure_title(fontSize=FONT["chart"], anchor="start")
-            .configure_view(strokeWidth=0))
+    return (
+        chart.configure_axis(
+            labelFontSize=FONT["label"], titleFontSize=FONT["title"], labelLimit=LABEL_LIMIT
+        )
+        .configure_legend(labelFontSize=FONT["label"], titleFontSize=FONT["title"])
+        .configure_header(labelFontSize=FONT["title"], titleFontSize=FONT["title"])
+        .configure_title(fontSize=FONT["chart"], anchor="start")
+        .configure_view(strokeWidth=0)
+    )
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -92,7 +102,7 @@ def adoption_title(adoption: pd.DataFrame, department: str | None = None) -> str
     who = _plural(deepest)
     if len(rows) == 1:
         return f"{_scope(department)}: {_pct(last)} of {who} active"
-    verb = ("stayed" if _pct(last) == _pct(first) else "rose" if last > first else "fell")
+    verb = "stayed" if _pct(last) == _pct(first) else "rose" if last > first else "fell"
     span = f"at {_pct(last)}" if verb == "stayed" else f"from {_pct(first)} to {_pct(last)}"
     return f"{_scope(department)}: {who} adoption {verb} {span}"
 
@@ -107,16 +117,33 @@ def adoption_by_tier_chart(adoption: pd.DataFrame, department: str | None = None
         adoption = adoption[adoption["department"] == department]
     data = adoption[["tier", "month", "people", "active", "adoption"]]
     tiers = [t for t in TIERS if t in set(data["tier"])]
-    chart = alt.Chart(data, title=_title(adoption_title(data, department))).mark_line(
-        point=alt.OverlayMarkDef(size=120), strokeWidth=4).encode(
-        x=alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y", tickCount="month")),
-        y=alt.Y("adoption:Q", title="Active share", scale=alt.Scale(domain=[0, 1]),
-                axis=alt.Axis(format="%")),
-        color=alt.Color("tier:N", title="Tier", sort=tiers, scale=alt.Scale(
-            domain=tiers, range=[TIER_COLOURS[t] for t in tiers])),
-        tooltip=["tier:N", alt.Tooltip("month:T", format="%B %Y"), "active:Q", "people:Q",
-                 alt.Tooltip("adoption:Q", format=".0%")],
-    ).properties(width=720, height=400)
+    chart = (
+        alt.Chart(data, title=_title(adoption_title(data, department)))
+        .mark_line(point=alt.OverlayMarkDef(size=120), strokeWidth=4)
+        .encode(
+            x=alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y", tickCount="month")),
+            y=alt.Y(
+                "adoption:Q",
+                title="Active share",
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format="%"),
+            ),
+            color=alt.Color(
+                "tier:N",
+                title="Tier",
+                sort=tiers,
+                scale=alt.Scale(domain=tiers, range=[TIER_COLOURS[t] for t in tiers]),
+            ),
+            tooltip=[
+                "tier:N",
+                alt.Tooltip("month:T", format="%B %Y"),
+                "active:Q",
+                "people:Q",
+                alt.Tooltip("adoption:Q", format=".0%"),
+            ],
+        )
+        .properties(width=720, height=400)
+    )
     return projector(chart)
 
 
@@ -136,16 +163,30 @@ def icicle_chart(icicle: pd.DataFrame, focus: str = "Company") -> alt.Chart:
     leader in the title.
     """
     levels = int(icicle["level"].max()) + 1 if len(icicle) else 1
-    chart = alt.Chart(icicle, title=_title(icicle_title(icicle, focus))).mark_rect(
-        stroke="white", strokeWidth=1).encode(
-        x=alt.X("x0:Q", title="People", axis=alt.Axis(format=",d")),
-        x2="x1:Q",
-        y=alt.Y("level:O", title="Level", axis=alt.Axis(labelExpr="datum.value")),
-        color=alt.Color("adoption:Q", title="Active", scale=alt.Scale(
-            scheme=ADOPTION_SCHEME, domain=[0, 1]), legend=alt.Legend(format="%")),
-        tooltip=["name:N", "tier:N", "department:N", "people:Q", "active:Q",
-                 alt.Tooltip("adoption:Q", format=".0%")],
-    ).properties(width=900, height=90 * levels)
+    chart = (
+        alt.Chart(icicle, title=_title(icicle_title(icicle, focus)))
+        .mark_rect(stroke="white", strokeWidth=1)
+        .encode(
+            x=alt.X("x0:Q", title="People", axis=alt.Axis(format=",d")),
+            x2="x1:Q",
+            y=alt.Y("level:O", title="Level", axis=alt.Axis(labelExpr="datum.value")),
+            color=alt.Color(
+                "adoption:Q",
+                title="Active",
+                scale=alt.Scale(scheme=ADOPTION_SCHEME, domain=[0, 1]),
+                legend=alt.Legend(format="%"),
+            ),
+            tooltip=[
+                "name:N",
+                "tier:N",
+                "department:N",
+                "people:Q",
+                "active:Q",
+                alt.Tooltip("adoption:Q", format=".0%"),
+            ],
+        )
+        .properties(width=900, height=90 * levels)
+    )
     return projector(chart)
 
 
@@ -177,8 +218,7 @@ def lag_bins(lags: pd.Series) -> tuple[int, list[int]]:
     if known.empty:
         return 1, [0, 1]
     low, high = int(known.min() // 1), int(known.max() // 1)
-    step = next((s for s in LAG_STEPS if high // s - low // s + 1 <= LAG_MAX_BINS),
-                LAG_STEPS[-1])
+    step = next((s for s in LAG_STEPS if high // s - low // s + 1 <= LAG_MAX_BINS), LAG_STEPS[-1])
     first, last = (low // step) * step, (high // step + 1) * step
     return step, list(range(first, last + 1, step))
 
@@ -196,16 +236,29 @@ def lag_histogram_chart(pairs: pd.DataFrame, department: str | None = None) -> a
     step, edges = lag_bins(data["lag_days"])
     every = -(-(len(edges) - 1) // LAG_MAX_TICKS) or 1  # ceil: bins per labelled tick
     ticks = [e for e in edges if (e // step) % every == 0]
-    chart = alt.Chart(data, title=_title(lag_title(pairs, department))).mark_bar(
-        color=OKABE_ITO[3]).encode(
-        x=alt.X("lag_days:Q", bin=alt.Bin(step=step, extent=[edges[0], edges[-1]], nice=False),
+    chart = (
+        alt.Chart(data, title=_title(lag_title(pairs, department)))
+        .mark_bar(color=OKABE_ITO[3])
+        .encode(
+            x=alt.X(
+                "lag_days:Q",
+                bin=alt.Bin(step=step, extent=[edges[0], edges[-1]], nice=False),
                 title="Days after their manager started",
-                axis=alt.Axis(values=ticks, format="d")),
-        y=alt.Y("count():Q", title="Reports"),
-        tooltip=[alt.Tooltip("lag_days:Q", bin=alt.Bin(step=step, extent=[edges[0], edges[-1]],
-                                                       nice=False), title="Days", format="d"),
-                 alt.Tooltip("count():Q", title="Reports")],
-    ).properties(width=720, height=380)
+                axis=alt.Axis(values=ticks, format="d"),
+            ),
+            y=alt.Y("count():Q", title="Reports"),
+            tooltip=[
+                alt.Tooltip(
+                    "lag_days:Q",
+                    bin=alt.Bin(step=step, extent=[edges[0], edges[-1]], nice=False),
+                    title="Days",
+                    format="d",
+                ),
+                alt.Tooltip("count():Q", title="Reports"),
+            ],
+        )
+        .properties(width=720, height=380)
+    )
     return projector(chart)
 
 
@@ -222,10 +275,14 @@ def lift_reach_title(departments: pd.DataFrame) -> str:
     best = ranked.iloc[0]
     shown = number(best["lift"], "multiple")
     if float(shown.rstrip("×").replace(",", "")) <= 1:
-        return (f"No team follows its manager yet: at best people are {shown} as likely to be "
-                "active when their manager is")
-    return (f"{best['department']} cascades most: people are {shown} as likely "
-            "to be active when their manager is")
+        return (
+            f"No team follows its manager yet: at best people are {shown} as likely to be "
+            "active when their manager is"
+        )
+    return (
+        f"{best['department']} cascades most: people are {shown} as likely "
+        "to be active when their manager is"
+    )
 
 
 def lift_reach_chart(departments: pd.DataFrame) -> alt.FacetChart:
@@ -236,38 +293,63 @@ def lift_reach_chart(departments: pd.DataFrame) -> alt.FacetChart:
     (a lift with one side empty) draws no bar but the words "— no comparison" at zero ("—" for
     a missing reach), so the empty slot is explained rather than left blank.
     """
-    long = departments.melt(id_vars=["department"], value_vars=["lift", "reach"],
-                            var_name="measure", value_name="value")
+    long = departments.melt(
+        id_vars=["department"], value_vars=["lift", "reach"], var_name="measure", value_name="value"
+    )
     # A lift is missing when one side (manager active / inactive) is empty; a reach when nobody
     # is below the heads: only the first is a comparison that could not be made.
     blank = long["measure"].map({"lift": NO_COMPARISON, "reach": "—"})
-    units = long["measure"].map({"lift": metric("cascade_lift").unit,
-                                 "reach": metric("team_reach").unit})
+    units = long["measure"].map(
+        {"lift": metric("cascade_lift").unit, "reach": metric("team_reach").unit}
+    )
     labels = [number(v, u) for v, u in zip(long["value"], units, strict=True)]
     long["label"] = pd.Series(labels, index=long.index).where(long["value"].notna(), blank)
     long["at"] = long["value"].fillna(0.0)  # where the label sits: a missing value at zero
     long["measure"] = long["measure"].map({"lift": "Cascade lift (×)", "reach": "Team reach"})
     order = departments.sort_values("lift", ascending=False, na_position="last")["department"]
-    y = alt.Y("department:N", title=None, sort=list(order),
-              axis=alt.Axis(labelLimit=LABEL_LIMIT))
+    y = alt.Y("department:N", title=None, sort=list(order), axis=alt.Axis(labelLimit=LABEL_LIMIT))
     # Five ticks at most: 18 px labels at every 0.1 of a 380 px panel ran into each other.
     x_axis = alt.Axis(tickCount=5, labelOverlap="greedy", labelFlush=True)
-    bars = alt.Chart().mark_bar(color=OKABE_ITO[1]).encode(
-        y=y, x=alt.X("value:Q", title=None, axis=x_axis),
-        tooltip=["department:N", "measure:N", alt.Tooltip("value:Q", format=".2f")])
-    labels = alt.Chart().mark_text(align="left", dx=6, fontSize=FONT["label"]).encode(
-        y=y, x=alt.X("at:Q", title=None, axis=x_axis), text="label:N")
-    chart = alt.layer(bars, labels, data=long).properties(width=380, height=40 * len(order)
-                                                          ).facet(
-        column=alt.Column("measure:N", title=None,
-                          sort=["Cascade lift (×)", "Team reach"]),
-        title=_title(lift_reach_title(departments)),
-    ).resolve_scale(x="independent")
+    bars = (
+        alt.Chart()
+        .mark_bar(color=OKABE_ITO[1])
+        .encode(
+            y=y,
+            x=alt.X("value:Q", title=None, axis=x_axis),
+            tooltip=["department:N", "measure:N", alt.Tooltip("value:Q", format=".2f")],
+        )
+    )
+    labels = (
+        alt.Chart()
+        .mark_text(align="left", dx=6, fontSize=FONT["label"])
+        .encode(y=y, x=alt.X("at:Q", title=None, axis=x_axis), text="label:N")
+    )
+    chart = (
+        alt.layer(bars, labels, data=long)
+        .properties(width=380, height=40 * len(order))
+        .facet(
+            column=alt.Column("measure:N", title=None, sort=["Cascade lift (×)", "Team reach"]),
+            title=_title(lift_reach_title(departments)),
+        )
+        .resolve_scale(x="independent")
+    )
     return projector(chart)
 
 
 __all__ = [
-    "ADOPTION_SCHEME", "NO_COMPARISON", "OKABE_ITO", "TIER_COLOURS", "adoption_by_tier_chart",
-    "adoption_title", "icicle_chart", "icicle_title", "lag_bins", "lag_histogram_chart",
-    "lag_title", "lift_reach_chart", "lift_reach_title", "projector", "title_lines",
+    "ADOPTION_SCHEME",
+    "NO_COMPARISON",
+    "OKABE_ITO",
+    "TIER_COLOURS",
+    "adoption_by_tier_chart",
+    "adoption_title",
+    "icicle_chart",
+    "icicle_title",
+    "lag_bins",
+    "lag_histogram_chart",
+    "lag_title",
+    "lift_reach_chart",
+    "lift_reach_title",
+    "projector",
+    "title_lines",
 ]

@@ -46,7 +46,7 @@ def render(report: Report, fmt: Format, meta: Any = None, context: Any = None) -
     if fmt == "xlsx":
         from scorecard.export.xlsx import build_xlsx
 
-        return build_xlsx(report, meta)
+        return build_xlsx(report, meta, context)
     if fmt == "pptx":
         from scorecard.export.deck import build_pptx
 
@@ -76,6 +76,10 @@ def write_report(
         from scorecard.export.context import pack_context
 
         context = pack_context(dataset, period, lambda p: full_report(dataset, p, filters))
+    elif fmt == "xlsx":  # the About sheet's company
+        from scorecard.export.context import brand_context
+
+        context = brand_context(dataset)
     data = render(full_report(dataset, period, filters), fmt, meta, context)
     out = Path(out)
     partial = out.with_name(out.name + ".partial")

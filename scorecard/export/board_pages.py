@@ -21,9 +21,9 @@ from typing import Any
 import pandas as pd
 
 from scorecard.dictionary import REGISTRY, is_metric, metric
-from scorecard.export.context import Branding
+from scorecard.export.context import Branding, company_of
 from scorecard.export.deck_data import MOST_BARS, cascade_frames, executives_frame, vision_frame
-from scorecard.export.meta import deck_facts, is_sample, period_text, version_text
+from scorecard.export.meta import deck_facts, period_text, version_text
 from scorecard.export.slides import CASCADE_TERMS, cascade_kpis, metric_note
 from scorecard.formatting import MISSING, number
 from scorecard.report import Report
@@ -74,9 +74,7 @@ class Page:
 
 
 def _cover(report: Report, meta: Any, brand: Branding) -> Page:
-    # The bundled sample names itself unless its assumptions name a company.
-    sample = is_sample(meta) and brand.company == Branding().company
-    company = "Sample company" if sample else brand.company
+    company = company_of(meta, brand)  # the bundled sample names itself unless renamed
     facts = [f"Company: {company}"] + [
         f"{label}: {value}" for label, value in deck_facts(report, meta) if label != "Company"
     ]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from scorecard.assumptions import as_mapping, text_setting
 from scorecard.dataset import Dataset, Period
+from scorecard.export.meta import is_sample
 from scorecard.report import Report
 
 
@@ -50,6 +51,19 @@ def reaches_back(dataset: Dataset, period: Period) -> bool:
         before.start.year,
         before.start.month,
     )
+
+
+def company_of(meta: object, brand: Branding) -> str:
+    """The company the pack names (title slide, About sheet): the assumption ``company_name``,
+    never the uploaded file's name; the bundled sample names itself unless its assumptions name
+    a company."""
+    sample = is_sample(meta) and brand.company == Branding().company
+    return "Sample company" if sample else brand.company
+
+
+def brand_context(dataset: Dataset) -> PackContext:
+    """Branding alone (no previous period): what the workbook needs."""
+    return PackContext(None, branding(as_mapping(dataset.assumptions)))
 
 
 def pack_context(

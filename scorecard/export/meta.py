@@ -49,10 +49,12 @@ def version_text(meta: Any) -> str:
     return f"Dataset version {version} of {created}"
 
 
-def deck_facts(report: Report, meta: Any) -> list[tuple[str, str]]:
-    """Label/value pairs about the data, for the About sheet and the title slide's notes."""
+def deck_facts(report: Report, meta: Any, company: str | None = None) -> list[tuple[str, str]]:
+    """Label/value pairs about the data, for the About sheet and the title slide's notes;
+    ``company`` (the assumption, :func:`scorecard.export.context.company_of`) names the company,
+    else :func:`company_name`."""
     facts = [
-        ("Company", company_name(meta)),
+        ("Company", company_name(meta) if company is None else company),
         ("Period", period_text(report)),
         ("Dataset", version_text(meta)),
     ]

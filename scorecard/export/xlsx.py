@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from scorecard.dictionary import REGISTRY, is_metric, metric
+from scorecard.export.context import PackContext, company_of
 from scorecard.export.excel import new_workbook, xlsx_bytes
 from scorecard.export.meta import deck_facts
 from scorecard.export.sheet import write_pairs, write_table
@@ -74,10 +75,11 @@ def _goal_units(goals: pd.DataFrame) -> pd.Series | None:
     return goals["metric"].astype("str").map(lambda m: metric(m).unit if is_metric(m) else None)
 
 
-def build_xlsx(report: Report, meta: Any = None) -> bytes:
+def build_xlsx(report: Report, meta: Any = None, context: PackContext | None = None) -> bytes:
     """The workbook of ``report`` (:func:`scorecard.report.build_report`), as bytes.
 
-    ``meta`` (a :class:`~scorecard.dataset.DatasetInfo` or a dict) fills the About sheet.
+    ``meta`` (a :class:`~scorecard.dataset.DatasetInfo` or a dict) fills the About sheet, whose
+    "Company" is ``context``'s branding (assumption ``company_name``), never the file's name.
     Every user text is written as a text cell (see :mod:`scorecard.export.safe_text`).
     """
     currency = report.currency
@@ -97,7 +99,8 @@ def build_xlsx(report: Report, meta: Any = None) -> bytes:
         )
 
     settings, bonus = bonus_tables(report)
-    about = [(label, value, None) for label, value in deck_facts(report, meta)]
+    company = company_of(meta, (context or PackContext()).brand)
+    about = [(label, value, None) for label, value in deck_facts(report, meta, company)]
     about += [
         (f"Bonus pool: {header(k).lower()}", v, column_unit(k) or None) for k, v in settings.items()
     ]

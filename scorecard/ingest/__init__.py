@@ -23,7 +23,13 @@ if TYPE_CHECKING:
     from scorecard.sources.preset import Preset
 
 __all__ = [
-    "IngestResult", "Limits", "RawTable", "Upload", "load_paths", "load_uploads", "upload_sha256",
+    "IngestResult",
+    "Limits",
+    "RawTable",
+    "Upload",
+    "load_paths",
+    "load_uploads",
+    "upload_sha256",
     "validate_tables",
 ]
 
@@ -63,8 +69,9 @@ def _combine(read: Report, validated: Report) -> Report:
     return Report(tuple(sorted(merged, key=lambda p: not p.is_error)))
 
 
-def load_uploads(uploads: Sequence[Upload], limits: Limits | None = None,
-                 profiles: Sequence[Preset] = ()) -> IngestResult:
+def load_uploads(
+    uploads: Sequence[Upload], limits: Limits | None = None, profiles: Sequence[Preset] = ()
+) -> IngestResult:
     """Read and validate uploaded files (one workbook, or one CSV per table).
 
     ``limits`` defaults to :meth:`Limits.from_env`. Never raises on file contents: every
@@ -85,8 +92,9 @@ def load_uploads(uploads: Sequence[Upload], limits: Limits | None = None,
     )
 
 
-def load_paths(paths: Sequence[str | Path], limits: Limits | None = None,
-               profiles: Sequence[Preset] = ()) -> IngestResult:
+def load_paths(
+    paths: Sequence[str | Path], limits: Limits | None = None, profiles: Sequence[Preset] = ()
+) -> IngestResult:
     """:func:`load_uploads` for files on disk (each named by its file name).
 
     A file over the size limit is read only up to one byte past it: enough for the reader to

@@ -49,12 +49,29 @@ class Where:
     rows: np.ndarray
 
 
-def _report(log: ProblemLog, where: Where, mask: np.ndarray, cells: np.ndarray, *,
-            code: str, message: str, fix: str, severity: Severity = "error") -> None:
+def _report(
+    log: ProblemLog,
+    where: Where,
+    mask: np.ndarray,
+    cells: np.ndarray,
+    *,
+    code: str,
+    message: str,
+    fix: str,
+    severity: Severity = "error",
+) -> None:
     idx = np.flatnonzero(mask)
-    log.cells(severity=severity, code=code, table=where.table, sheet=where.sheet,
-              column=where.header, rows=where.rows[idx], values=cells[idx], message=message,
-              fix=fix)
+    log.cells(
+        severity=severity,
+        code=code,
+        table=where.table,
+        sheet=where.sheet,
+        column=where.header,
+        rows=where.rows[idx],
+        values=cells[idx],
+        message=message,
+        fix=fix,
+    )
 
 
 def check_long_cells(kinds: CellKinds, where: Where, log: ProblemLog, max_chars: int) -> None:
@@ -66,10 +83,17 @@ def check_long_cells(kinds: CellKinds, where: Where, log: ProblemLog, max_chars:
     if too_long.any():
         idx = np.flatnonzero(too_long)
         log.cells(
-            severity="error", code="cell_too_long", table=where.table, sheet=where.sheet,
-            column=where.header, rows=where.rows[idx], values=kinds.cells[idx],
-            message=lambda i: (f"Column '{where.header}' has a cell of {int(lengths[idx[i]]):,} "
-                               f"characters; a cell can hold at most {max_chars:,}."),
+            severity="error",
+            code="cell_too_long",
+            table=where.table,
+            sheet=where.sheet,
+            column=where.header,
+            rows=where.rows[idx],
+            values=kinds.cells[idx],
+            message=lambda i: (
+                f"Column '{where.header}' has a cell of {int(lengths[idx[i]]):,} "
+                f"characters; a cell can hold at most {max_chars:,}."
+            ),
             fix="Shorten the text, or keep long notes outside the workbook.",
         )
 
@@ -78,9 +102,15 @@ def check_blanks(column: Column, kinds: CellKinds, where: Where, log: ProblemLog
     """Error for every blank cell of a required column."""
     if column.required and kinds.blank.any():
         example = f" (for example {column.example})" if column.example else ""
-        _report(log, where, kinds.blank, kinds.cells, code="blank_required",
-                message=f"Column '{where.header}' must not be blank.",
-                fix=f"Fill it in{example}, or delete the row if it should not be there.")
+        _report(
+            log,
+            where,
+            kinds.blank,
+            kinds.cells,
+            code="blank_required",
+            message=f"Column '{where.header}' must not be blank.",
+            fix=f"Fill it in{example}, or delete the row if it should not be there.",
+        )
 
 
 def as_text(kinds: CellKinds) -> pd.Series:
@@ -91,8 +121,9 @@ def as_text(kinds: CellKinds) -> pd.Series:
     if kinds.is_number.any():
         nums = kinds.numbers[kinds.is_number]
         whole = (np.floor(nums) == nums) & (np.abs(nums) < _EXACT_INT)
-        digits = np.where(whole, np.where(whole, nums, 0).astype(np.int64).astype(str),
-                          nums.astype(str))
+        digits = np.where(
+            whole, np.where(whole, nums, 0).astype(np.int64).astype(str), nums.astype(str)
+        )
         out[kinds.is_number] = digits
     if kinds.is_temporal.any():
         stamps = pd.to_datetime(pd.Series(kinds.cells[kinds.is_temporal]), errors="coerce")
@@ -132,15 +163,30 @@ def type_choice(column: Column, kinds: CellKinds, where: Where, log: ProblemLog)
     if unknown.any():
         known = ", ".join(column.choices)
         if column.strict:
-            _report(log, where, unknown, kinds.cells, code="invalid_choice",
-                    message=f"Column '{where.header}' must be one of: {known}.",
-                    fix="Pick one of those values (the template offers them in a list), "
-                        "or leave the cell blank.")
+            _report(
+                log,
+                where,
+                unknown,
+                kinds.cells,
+                code="invalid_choice",
+                message=f"Column '{where.header}' must be one of: {known}.",
+                fix="Pick one of those values (the template offers them in a list), "
+                "or leave the cell blank.",
+            )
         else:
-            _report(log, where, unknown, kinds.cells, code="unknown_choice", severity="warning",
-                    message=(f"Column '{where.header}' has a value other than {known}; "
-                             "it is kept, in lower case."),
-                    fix="Nothing to do if the value is right; otherwise correct its spelling.")
+            _report(
+                log,
+                where,
+                unknown,
+                kinds.cells,
+                code="unknown_choice",
+                severity="warning",
+                message=(
+                    f"Column '{where.header}' has a value other than {known}; "
+                    "it is kept, in lower case."
+                ),
+                fix="Nothing to do if the value is right; otherwise correct its spelling.",
+            )
     out = canonical.where(~unknown, text.str.lower())
     if column.default is not None:
         out = out.fillna(str(column.default))
@@ -167,8 +213,10 @@ def allowed_range(low: float, high: float, kind: str = "a number") -> str:
     return f"{kind} from {quantity(low)} to {quantity(high)}"
 
 
-OUT_OF_RANGE_FIX = ("Check the cell: a value this large is usually a typo, a column total pasted "
-                    "into a row, or a unit mix-up (cents for currency, seconds for minutes).")
+OUT_OF_RANGE_FIX = (
+    "Check the cell: a value this large is usually a typo, a column total pasted "
+    "into a row, or a unit mix-up (cents for currency, seconds for minutes)."
+)
 
 
 def out_of_range(numbers: np.ndarray, high: float | None) -> np.ndarray:
@@ -210,32 +258,57 @@ def type_number(column: Column, kinds: CellKinds, where: Where, log: ProblemLog)
     filled = ~kinds.blank
     not_number = filled & np.isnan(numbers)
     requirement = _requirement(column)
-    _report(log, where, not_number, kinds.cells, code="not_a_number",
-            message=f"Column '{where.header}' must be {requirement}; this cell is not a number.",
-            fix="Type digits only, like 1234.5 or 1,234 (no words, units, currency or "
-                "percent signs).")
+    _report(
+        log,
+        where,
+        not_number,
+        kinds.cells,
+        code="not_a_number",
+        message=f"Column '{where.header}' must be {requirement}; this cell is not a number.",
+        fix="Type digits only, like 1234.5 or 1,234 (no words, units, currency or percent signs).",
+    )
     too_big = filled & out_of_range(numbers, column.maximum)
     if too_big.any():
         idx = np.flatnonzero(too_big)
         kind = "a whole number" if column.type == "integer" else "a number"
         span = allowed_range(*_bounds(column), kind)
-        log.cells(severity="error", code="number_out_of_range", table=where.table,
-                  sheet=where.sheet, column=where.header, rows=where.rows[idx],
-                  values=kinds.cells[idx], fix=OUT_OF_RANGE_FIX,
-                  message=lambda i: (f"Column '{where.header}' must be {span}; this cell holds "
-                                     f"{quantity(numbers[idx[i]])}."))
+        log.cells(
+            severity="error",
+            code="number_out_of_range",
+            table=where.table,
+            sheet=where.sheet,
+            column=where.header,
+            rows=where.rows[idx],
+            values=kinds.cells[idx],
+            fix=OUT_OF_RANGE_FIX,
+            message=lambda i: (
+                f"Column '{where.header}' must be {span}; this cell holds "
+                f"{quantity(numbers[idx[i]])}."
+            ),
+        )
     ok = filled & ~not_number & ~too_big
     if not column.signed:
         negative = ok & (numbers < 0)
-        _report(log, where, negative, kinds.cells, code="negative_number",
-                message=f"Column '{where.header}' must be {requirement}; this cell is below 0.",
-                fix="Correct the value: it counts something, so it cannot be negative.")
+        _report(
+            log,
+            where,
+            negative,
+            kinds.cells,
+            code="negative_number",
+            message=f"Column '{where.header}' must be {requirement}; this cell is below 0.",
+            fix="Correct the value: it counts something, so it cannot be negative.",
+        )
     if column.type == "integer":
         fraction = ok & (np.floor(numbers) != numbers)
-        _report(log, where, fraction, kinds.cells, code="not_whole_number",
-                message=f"Column '{where.header}' must be {requirement}; this cell has a "
-                        "fraction.",
-                fix="Round it to a whole number.")
+        _report(
+            log,
+            where,
+            fraction,
+            kinds.cells,
+            code="not_whole_number",
+            message=f"Column '{where.header}' must be {requirement}; this cell has a fraction.",
+            fix="Round it to a whole number.",
+        )
     numbers[~ok] = np.nan
     if column.default is not None:
         numbers[kinds.blank] = float(column.default)  # type: ignore[arg-type]

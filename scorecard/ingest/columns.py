@@ -37,7 +37,7 @@ def _quote(items: list[str], limit: int) -> str:
 #: What the mapping step sets for the whole file when a tool's export lacks a column.
 _EXPORT_CONSTANTS = {
     "date": "the period of this undated totals report ('Period of an undated totals report': "
-            "its first day, e.g. 2026-03-01)",
+    "its first day, e.g. 2026-03-01)",
     "channel": "the channel of every row (e.g. LinkedIn)",
     "action": "the action of every row (e.g. post)",
     "metric": "the metric of every row (e.g. qualified_leads)",
@@ -48,10 +48,14 @@ def _export_fix(name: str) -> str:
     """The fix for a column a tool's export lacks: never "add a column" to the export."""
     what = _EXPORT_CONSTANTS.get(name)
     if what is None:
-        return (f"In the mapping step, choose the export's column that holds {name}, or set "
-                "it for the whole file.")
-    return (f"The tool does not export it: set {what} in the mapping step, where the file's "
-            "columns are mapped.")
+        return (
+            f"In the mapping step, choose the export's column that holds {name}, or set "
+            "it for the whole file."
+        )
+    return (
+        f"The tool does not export it: set {what} in the mapping step, where the file's "
+        "columns are mapped."
+    )
 
 
 def map_headers(table: Table, raw: RawTable, log: ProblemLog) -> ColumnMap:
@@ -69,12 +73,17 @@ def map_headers(table: Table, raw: RawTable, log: ProblemLog) -> ColumnMap:
             continue
         if name in found:
             first = raw.headers[found[name]]
-            log.add(Problem(
-                severity="error", code="duplicate_column", table=table.name, sheet=raw.sheet,
-                column=header,
-                message=f"Columns '{first}' and '{header}' both mean '{name}'.",
-                fix="Delete or rename one of them, so that each column appears once.",
-            ))
+            log.add(
+                Problem(
+                    severity="error",
+                    code="duplicate_column",
+                    table=table.name,
+                    sheet=raw.sheet,
+                    column=header,
+                    message=f"Columns '{first}' and '{header}' both mean '{name}'.",
+                    fix="Delete or rename one of them, so that each column appears once.",
+                )
+            )
             continue
         found[name] = i
 
@@ -84,20 +93,33 @@ def map_headers(table: Table, raw: RawTable, log: ProblemLog) -> ColumnMap:
         col = table.column(name)
         spellings = _quote([col.name, *col.aliases], 1 + ALIASES_QUOTED)
         headers = _quote(present, HEADERS_QUOTED) if present else "none"
-        log.add(Problem(
-            severity="error", code="missing_column", table=table.name, sheet=raw.sheet,
-            column=name,
-            message=f"Sheet '{raw.sheet}' has no '{name}' column, which is required.",
-            fix=_export_fix(name) if raw.origin else
-                (f"Add a column with one of these headers: {spellings}. "
-                 f"The sheet's headers are: {headers}."),
-        ))
+        log.add(
+            Problem(
+                severity="error",
+                code="missing_column",
+                table=table.name,
+                sheet=raw.sheet,
+                column=name,
+                message=f"Sheet '{raw.sheet}' has no '{name}' column, which is required.",
+                fix=_export_fix(name)
+                if raw.origin
+                else (
+                    f"Add a column with one of these headers: {spellings}. "
+                    f"The sheet's headers are: {headers}."
+                ),
+            )
+        )
     if unknown:
-        log.add(Problem(
-            severity="warning", code="unknown_columns", table=table.name, sheet=raw.sheet,
-            message=f"These columns are not part of the template and were ignored: "
-                    f"{_quote(unknown, HEADERS_QUOTED)}.",
-            fix="Nothing to do if they are not needed; to use one, rename its header to a "
+        log.add(
+            Problem(
+                severity="warning",
+                code="unknown_columns",
+                table=table.name,
+                sheet=raw.sheet,
+                message=f"These columns are not part of the template and were ignored: "
+                f"{_quote(unknown, HEADERS_QUOTED)}.",
+                fix="Nothing to do if they are not needed; to use one, rename its header to a "
                 "template column (see the template's instructions sheet).",
-        ))
+            )
+        )
     return ColumnMap(found, missing)

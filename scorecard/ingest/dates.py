@@ -39,13 +39,17 @@ EXCEL_EPOCH = np.datetime64("1899-12-30", "D")
 
 DateOrder = Literal["day-first", "month-first"]
 
-_TIME_SUFFIX = (r"(?:[T ]\s*\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?"
-                r"\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)$")
+_TIME_SUFFIX = (
+    r"(?:[T ]\s*\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?"
+    r"\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)$"
+)
 _YEAR_FIRST = r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
 _DAY_OR_MONTH_FIRST = r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})"
 _SERIAL = r"\d+(?:\.\d+)?"
-_MONTH_NAME = (r"(?i)(?:^|[^a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-               r"(?:$|[^a-z])")
+_MONTH_NAME = (
+    r"(?i)(?:^|[^a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"(?:$|[^a-z])"
+)
 
 
 @dataclass(frozen=True)
@@ -92,8 +96,9 @@ def _from_parts(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndar
     return np.where(sane, dates, np.datetime64("NaT")).astype(DATE_DTYPE)
 
 
-def _decide_order(first: np.ndarray, second: np.ndarray, weight: np.ndarray
-                  ) -> tuple[DateOrder | None, np.ndarray, np.ndarray]:
+def _decide_order(
+    first: np.ndarray, second: np.ndarray, weight: np.ndarray
+) -> tuple[DateOrder | None, np.ndarray, np.ndarray]:
     """The column's order, the values that contradict it, and the values left undecided.
 
     ``weight`` is how many rows hold each distinct value, so "more rows" counts rows.
@@ -119,8 +124,9 @@ def _decide_order(first: np.ndarray, second: np.ndarray, weight: np.ndarray
     return order, conflict, np.asarray(undecided, dtype=bool)
 
 
-def _parse_text(distinct: pd.Series, weight: np.ndarray) -> tuple[
-        np.ndarray, np.ndarray, np.ndarray, np.ndarray, DateOrder | None, str | None]:
+def _parse_text(
+    distinct: pd.Series, weight: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, DateOrder | None, str | None]:
     """Parse distinct text values.
 
     Returns the dates, then masks of the values that are no date, that contradict the column's
@@ -177,9 +183,16 @@ def _temporal_cells(cells: np.ndarray) -> np.ndarray:
         stamps = pd.to_datetime(pd.Series(cells, dtype=object), errors="coerce")
     except (TypeError, ValueError):
         # Mixed time zones: keep each cell's own calendar date.
-        stamps = pd.to_datetime(pd.Series([pd.Timestamp(c).tz_localize(None)
-                                           if pd.Timestamp(c).tzinfo else pd.Timestamp(c)
-                                           for c in cells], dtype=object), errors="coerce")
+        stamps = pd.to_datetime(
+            pd.Series(
+                [
+                    pd.Timestamp(c).tz_localize(None) if pd.Timestamp(c).tzinfo else pd.Timestamp(c)
+                    for c in cells
+                ],
+                dtype=object,
+            ),
+            errors="coerce",
+        )
     if getattr(stamps.dt, "tz", None) is not None:
         stamps = stamps.dt.tz_localize(None)
     return stamps.dt.normalize().to_numpy().astype(DATE_DTYPE)
@@ -208,7 +221,8 @@ def parse_dates(cells: pd.Series, kinds: CellKinds | None = None) -> ParsedDates
         codes, distinct = pd.factorize(kinds.text[kinds.is_text])
         weight = np.bincount(codes, minlength=len(distinct))
         d_values, d_invalid, d_conflict, _, order, example = _parse_text(
-            pd.Series(distinct, dtype="str"), weight)
+            pd.Series(distinct, dtype="str"), weight
+        )
         rows = np.flatnonzero(kinds.is_text)
         values[rows] = d_values[codes]
         invalid[rows] = d_invalid[codes]
@@ -219,5 +233,12 @@ def parse_dates(cells: pd.Series, kinds: CellKinds | None = None) -> ParsedDates
     in_range = (values >= EARLIEST.to_datetime64()) & (values <= LATEST.to_datetime64())
     out_of_range = ~np.isnat(values) & ~in_range
     values[out_of_range | invalid | conflict] = np.datetime64("NaT")
-    return ParsedDates(pd.Series(values, dtype=DATE_DTYPE), kinds.blank, invalid,
-                       out_of_range, conflict, order, example)
+    return ParsedDates(
+        pd.Series(values, dtype=DATE_DTYPE),
+        kinds.blank,
+        invalid,
+        out_of_range,
+        conflict,
+        order,
+        example,
+    )

@@ -63,40 +63,53 @@ ODS_CONTENT_PART = "content.xml"
 MIN_SHARED_STRING_BYTES = 5
 UNIQUE_COUNT = re.compile(rb"\buniqueCount\s*=\s*[\"']([0-9]{1,20})[\"']")
 
-RESAVE_FIX = ("Open it in Excel and save it again as .xlsx (File › Save As), or export it as "
-              "CSV, then upload it again.")
-TRIM_FIX = ("In Excel, delete the empty rows below and the empty columns right of your data "
-            "(select them, right-click › Delete), save the file and upload it again.")
+RESAVE_FIX = (
+    "Open it in Excel and save it again as .xlsx (File › Save As), or export it as "
+    "CSV, then upload it again."
+)
+TRIM_FIX = (
+    "In Excel, delete the empty rows below and the empty columns right of your data "
+    "(select them, right-click › Delete), save the file and upload it again."
+)
 
 
-def file_problem(upload: Upload, code: str, message: str, fix: str,
-                 value: str | None = None) -> Problem:
+def file_problem(
+    upload: Upload, code: str, message: str, fix: str, value: str | None = None
+) -> Problem:
     """An error about a whole file; ``sheet`` carries the file name so a report can group it."""
     return Problem("error", code, message, fix, sheet=upload.name, value=value)
 
 
 def not_a_spreadsheet(upload: Upload) -> Problem:
     return file_problem(
-        upload, "not_a_spreadsheet",
+        upload,
+        "not_a_spreadsheet",
         f"The file '{upload.name}' is not a spreadsheet: it does not start like an xlsx, xls, "
         "ods or CSV file.",
-        "Save it from Excel as .xlsx (File › Save As) or export it as CSV, then upload it again.")
+        "Save it from Excel as .xlsx (File › Save As) or export it as CSV, then upload it again.",
+    )
 
 
 def unreadable(upload: Upload, detail: object) -> Problem:
     """The file passed every guard but a parser still failed on it."""
     return file_problem(
-        upload, "unreadable_file",
+        upload,
+        "unreadable_file",
         f"The file '{upload.name}' could not be read: it may be damaged or saved in a form "
-        "the app does not read.", RESAVE_FIX, value=preview(detail))
+        "the app does not read.",
+        RESAVE_FIX,
+        value=preview(detail),
+    )
 
 
 def password_protected(upload: Upload) -> Problem:
     return file_problem(
-        upload, "password_protected",
+        upload,
+        "password_protected",
         f"The file '{upload.name}' is protected with a password, so it cannot be read.",
         "Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with "
-        "Password, then clear the box), save it and upload it again.")
+        "Password, then clear the box), save it and upload it again.",
+    )
 
 
 def check_upload(upload: Upload, limits: Limits) -> tuple[FileKind | None, list[Problem]]:
@@ -107,17 +120,26 @@ def check_upload(upload: Upload, limits: Limits) -> tuple[FileKind | None, list[
     """
     data, name = upload.data, upload.name
     if len(data) > limits.max_file_bytes:
-        return None, [file_problem(
-            upload, "file_too_large",
-            f"The file '{name}' is {len(data) / MB:.1f} MB, so it was not read. "
-            f"{limits.upload_rule}",
-            "Split it into smaller files (for example one per table or per quarter), or ask "
-            "your administrator to raise SCORECARD_MAX_UPLOAD_MB.")]
+        return None, [
+            file_problem(
+                upload,
+                "file_too_large",
+                f"The file '{name}' is {len(data) / MB:.1f} MB, so it was not read. "
+                f"{limits.upload_rule}",
+                "Split it into smaller files (for example one per table or per quarter), or ask "
+                "your administrator to raise SCORECARD_MAX_UPLOAD_MB.",
+            )
+        ]
     if not data:
-        return None, [file_problem(
-            upload, "empty_file", f"The file '{name}' is empty (0 bytes).",
-            "Check that you picked the right file and that it finished saving, then upload "
-            "it again.")]
+        return None, [
+            file_problem(
+                upload,
+                "empty_file",
+                f"The file '{name}' is empty (0 bytes).",
+                "Check that you picked the right file and that it finished saving, then upload "
+                "it again.",
+            )
+        ]
     if data.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)):
         problems = check_zip(upload, limits)
         return (None, problems) if problems else ("workbook", [])
@@ -126,8 +148,12 @@ def check_upload(upload: Upload, limits: Limits) -> tuple[FileKind | None, list[
             return None, [password_protected(upload)]
         fault = chain_fault(data)
         if fault is not None:
-            return None, [malformed(upload, f"{fault} loops back on itself, so a reader "
-                                            "following it would never stop")]
+            return None, [
+                malformed(
+                    upload,
+                    f"{fault} loops back on itself, so a reader following it would never stop",
+                )
+            ]
         return "workbook", []
     suffix = PurePath(name).suffix.lower()
     if suffix not in WORKBOOK_SUFFIXES and looks_like_text(data):
@@ -154,34 +180,58 @@ def check_zip(upload: Upload, limits: Limits) -> list[Problem]:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
         return [unreadable(upload, exc)]
     if len(infos) > limits.max_zip_entries:
-        return [zip_bomb(upload, f"it holds {len(infos):,} parts, more than the "
-                                 f"{limits.max_zip_entries:,} a spreadsheet ever needs")]
+        return [
+            zip_bomb(
+                upload,
+                f"it holds {len(infos):,} parts, more than the "
+                f"{limits.max_zip_entries:,} a spreadsheet ever needs",
+            )
+        ]
     if not WORKBOOK_PARTS & {info.filename for info in infos}:
         return [not_a_spreadsheet(upload)]
     total = sum(info.file_size for info in infos)
     if total > limits.max_uncompressed_bytes:
         limit = limits.max_uncompressed_bytes / MB
-        return [zip_bomb(upload, f"it would expand to {total / MB:,.0f} MB when opened, over "
-                                 f"the safety limit of {limit:,.0f} MB")]
+        return [
+            zip_bomb(
+                upload,
+                f"it would expand to {total / MB:,.0f} MB when opened, over "
+                f"the safety limit of {limit:,.0f} MB",
+            )
+        ]
     for info in infos:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size >= limits.ratio_min_entry_bytes and ratio > limits.max_compression_ratio:
-            return [zip_bomb(upload, f"its part '{preview(info.filename)}' expands {ratio:,.0f} "
-                                     "times, far more than spreadsheet data ever does")]
+            return [
+                zip_bomb(
+                    upload,
+                    f"its part '{preview(info.filename)}' expands {ratio:,.0f} "
+                    "times, far more than spreadsheet data ever does",
+                )
+            ]
     for info in infos:
-        part_limit = (limits.max_shared_strings_bytes
-                      if info.filename.lower() == SHARED_STRINGS_PART else limits.max_part_bytes)
+        part_limit = (
+            limits.max_shared_strings_bytes
+            if info.filename.lower() == SHARED_STRINGS_PART
+            else limits.max_part_bytes
+        )
         if info.file_size > part_limit:
-            return [zip_bomb(upload, f"its part '{preview(info.filename)}' would take "
-                                     f"{info.file_size / MB:,.0f} MB once opened, over the "
-                                     f"safety limit of {part_limit / MB:,.0f} MB for one part")]
+            return [
+                zip_bomb(
+                    upload,
+                    f"its part '{preview(info.filename)}' would take "
+                    f"{info.file_size / MB:,.0f} MB once opened, over the "
+                    f"safety limit of {part_limit / MB:,.0f} MB for one part",
+                )
+            ]
     if any(info.flag_bits & 0x1 for info in infos):
         return [password_protected(upload)]
     return stream_parts(upload, archive, infos, limits)
 
 
-def stream_parts(upload: Upload, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo],
-                 limits: Limits) -> list[Problem]:
+def stream_parts(
+    upload: Upload, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits
+) -> list[Problem]:
     """Inflate every part in 1 MB steps: check XML prologs, prove sizes and checksums true,
     and measure how far each sheet reaches (see :mod:`scorecard.ingest.sheetsize`)."""
     sheets = worksheet_names(archive)
@@ -193,13 +243,19 @@ def stream_parts(upload: Upload, archive: zipfile.ZipFile, infos: list[zipfile.Z
             with archive.open(info) as part:
                 head = part.read(EDGE_BYTES)
                 if lower.endswith(XML_PART_SUFFIXES) and has_xml_attack(head[:XML_PREFIX_BYTES]):
-                    return [file_problem(
-                        upload, "xml_entities",
-                        f"The file '{upload.name}' contains XML entity declarations (in part "
-                        f"'{preview(info.filename)}'). Excel never writes them, and they can be "
-                        "used to attack the program that reads the file.", RESAVE_FIX)]
-                if lower == SHARED_STRINGS_PART and (problem := check_shared_strings(
-                        upload, head, info.file_size)):
+                    return [
+                        file_problem(
+                            upload,
+                            "xml_entities",
+                            f"The file '{upload.name}' contains XML entity declarations (in part "
+                            f"'{preview(info.filename)}'). Excel never writes them, and they can be "
+                            "used to attack the program that reads the file.",
+                            RESAVE_FIX,
+                        )
+                    ]
+                if lower == SHARED_STRINGS_PART and (
+                    problem := check_shared_strings(upload, head, info.file_size)
+                ):
                     return [problem]
                 tail = b""
                 chunk = head
@@ -209,15 +265,34 @@ def stream_parts(upload: Upload, archive: zipfile.ZipFile, infos: list[zipfile.Z
                     if is_sheet:
                         tail = (tail + chunk)[-EDGE_BYTES:]
                     chunk = part.read(STREAM_CHUNK_BYTES)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
-                NotImplementedError, RuntimeError) as exc:
-            return [file_problem(
-                upload, "unreadable_file",
-                f"The file '{upload.name}' is damaged: its part '{preview(info.filename)}' does "
-                "not match its recorded size or checksum.", RESAVE_FIX, value=preview(exc))]
-        extents = ods.extents if ods is not None else (
-            {sheets.get(info.filename, info.filename): xlsx_extent(head, tail)} if is_sheet
-            else {})
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            ValueError,
+            NotImplementedError,
+            RuntimeError,
+        ) as exc:
+            return [
+                file_problem(
+                    upload,
+                    "unreadable_file",
+                    f"The file '{upload.name}' is damaged: its part '{preview(info.filename)}' does "
+                    "not match its recorded size or checksum.",
+                    RESAVE_FIX,
+                    value=preview(exc),
+                )
+            ]
+        extents = (
+            ods.extents
+            if ods is not None
+            else (
+                {sheets.get(info.filename, info.filename): xlsx_extent(head, tail)}
+                if is_sheet
+                else {}
+            )
+        )
         for sheet, extent in extents.items():
             if problem := check_extent(upload, sheet, extent, limits):
                 return [problem]
@@ -231,8 +306,11 @@ def check_shared_strings(upload: Upload, head: bytes, part_bytes: int) -> Proble
     room = part_bytes // MIN_SHARED_STRING_BYTES
     if declared is None or int(declared.group(1)) <= room + 1:
         return None
-    return malformed(upload, f"its list of shared text declares {int(declared.group(1)):,} "
-                             f"entries but has room for at most {room:,}")
+    return malformed(
+        upload,
+        f"its list of shared text declares {int(declared.group(1)):,} "
+        f"entries but has room for at most {room:,}",
+    )
 
 
 def check_extent(upload: Upload, sheet: str, extent: Extent, limits: Limits) -> Problem | None:
@@ -242,32 +320,42 @@ def check_extent(upload: Upload, sheet: str, extent: Extent, limits: Limits) -> 
     where = f"The sheet '{preview(sheet)}' in '{upload.name}'"
     if extent.rows > EXCEL_MAX_ROWS or extent.columns > EXCEL_MAX_COLUMNS:
         return file_problem(
-            upload, "sheet_beyond_excel",
+            upload,
+            "sheet_beyond_excel",
             f"{where} reaches row {extent.rows:,}, column {extent.columns:,}, beyond Excel's "
-            "last cell XFD1048576, so the file was not opened.", RESAVE_FIX)
+            "last cell XFD1048576, so the file was not opened.",
+            RESAVE_FIX,
+        )
     budget = max(limits.min_cell_budget, limits.cells_per_compressed_byte * len(upload.data))
     if extent.cells > budget:
         return file_problem(
-            upload, "sheet_extent_impossible",
+            upload,
+            "sheet_extent_impossible",
             f"{where} says it reaches cell {extent.corner} ({extent.cells:,} cells from A1), "
             f"far more than a file of {size_text(len(upload.data))} can hold, so the file was "
-            "not opened.", TRIM_FIX)
+            "not opened.",
+            TRIM_FIX,
+        )
     if extent.columns > limits.max_columns:
         return file_problem(
-            upload, "sheet_too_wide",
+            upload,
+            "sheet_too_wide",
             f"{where} is {extent.columns:,} columns wide (up to column "
             f"{column_name(extent.columns)}), more than the {limits.max_columns:,} columns the "
             "app reads, so the file was not opened.",
             "Delete the empty or unneeded columns to the right of your data (select them, "
-            "right-click › Delete), save the file and upload it again.")
+            "right-click › Delete), save the file and upload it again.",
+        )
     if extent.cells > limits.max_sheet_cells:
         return file_problem(
-            upload, "sheet_too_large",
+            upload,
+            "sheet_too_large",
             f"{where} reaches cell {extent.corner}: {extent.cells:,} cells from A1, more than "
             f"the {limits.max_sheet_cells:,} the app reads in one sheet, so the file was not "
             "opened.",
             "Split the data into smaller files (for example one per quarter), or delete the "
-            "empty rows and columns around it, then upload it again.")
+            "empty rows and columns around it, then upload it again.",
+        )
     return None
 
 
@@ -282,11 +370,13 @@ def size_text(size: int) -> str:
 
 def malformed(upload: Upload, reason: str) -> Problem:
     return file_problem(
-        upload, "malformed_container",
+        upload,
+        "malformed_container",
         f"The file '{upload.name}' was not opened: {reason}. Excel never writes such a file; "
         "it can be built to exhaust the computer that opens it.",
         "If it is a real workbook, open it in Excel and save it again as .xlsx (or export it "
-        "as CSV) and upload that; otherwise delete it.")
+        "as CSV) and upload that; otherwise delete it.",
+    )
 
 
 def has_xml_attack(prefix: bytes) -> bool:
@@ -297,8 +387,10 @@ def has_xml_attack(prefix: bytes) -> bool:
 
 def zip_bomb(upload: Upload, reason: str) -> Problem:
     return file_problem(
-        upload, "zip_bomb",
+        upload,
+        "zip_bomb",
         f"The file '{upload.name}' was not opened: {reason}. That is the mark of a zip bomb, "
         "a file built to exhaust the computer that opens it.",
         "If it is a real workbook, copy its data into a new workbook (or export it as CSV) and "
-        "upload that; otherwise delete it.")
+        "upload that; otherwise delete it.",
+    )

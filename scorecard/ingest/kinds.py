@@ -92,8 +92,11 @@ def classify(cells: pd.Series) -> CellKinds:
         missing = pd.isna(arr)
         types = pd.Series(arr).map(type)
         distinct = pd.unique(types)
-        number_types = {t: issubclass(t, (int, float, np.integer, np.floating))
-                        and not issubclass(t, (bool, np.bool_)) for t in distinct}
+        number_types = {
+            t: issubclass(t, (int, float, np.integer, np.floating))
+            and not issubclass(t, (bool, np.bool_))
+            for t in distinct
+        }
         temporal_types = {t: issubclass(t, _TEMPORAL_TYPES) for t in distinct}
         is_text = (types == str).to_numpy(dtype=bool)
         is_number = types.map(number_types).to_numpy(dtype=bool) & ~missing

@@ -58,10 +58,16 @@ class ProblemLog:
     def add(self, problem: Problem) -> None:
         """Add one problem (still counted against its group's cap)."""
         self.cells(
-            severity=problem.severity, code=problem.code, table=problem.table,
-            sheet=problem.sheet, column=problem.column,
+            severity=problem.severity,
+            code=problem.code,
+            table=problem.table,
+            sheet=problem.sheet,
+            column=problem.column,
             rows=np.array([-1 if problem.row is None else problem.row]),
-            values=[problem.value], message=problem.message, fix=problem.fix, raw_values=False,
+            values=[problem.value],
+            message=problem.message,
+            fix=problem.fix,
+            raw_values=False,
         )
 
     def cells(
@@ -97,15 +103,22 @@ class ProblemLog:
                 value = preview(_plain(value))
             text = message(i) if callable(message) else message
             problem = Problem(
-                severity=severity, code=code, message=text, fix=fix, table=table, sheet=sheet,
-                row=None if row < 0 else row, column=column, value=value,
+                severity=severity,
+                code=code,
+                message=text,
+                fix=fix,
+                table=table,
+                sheet=sheet,
+                row=None if row < 0 else row,
+                column=column,
+                value=value,
             )
             self._entries.append((self._sort_key(sheet, row), problem))
         self._kept[key] = kept + take
         if take < len(rows):
             over = self._overflow.setdefault(key, _Overflow(severity, table, fix))
             over.count += len(rows) - take
-            over.rows.extend(int(r) for r in rows[take: take + SUMMARY_ROWS + 1] if r >= 0)
+            over.rows.extend(int(r) for r in rows[take : take + SUMMARY_ROWS + 1] if r >= 0)
 
     def _sort_key(self, sheet: str | None, row: int) -> tuple[float, float]:
         rank = -1 if sheet is None else self._sheet_rank.get(sheet, len(self._sheet_rank))
@@ -120,10 +133,16 @@ class ProblemLog:
             where = f" in column '{column}'" if column is not None else ""
             noun = "row" if over.count == 1 else "rows"
             listed = f" ({'row' if len(rows) == 1 else 'rows'} {quoted}{more})" if rows else ""
-            message = (f"… and {over.count:,} more {noun} with the same problem{where}"
-                       f"{listed}.")
-            problem = Problem(severity=over.severity, code=code, message=message, fix=over.fix,
-                              table=over.table, sheet=sheet, column=column)
+            message = f"… and {over.count:,} more {noun} with the same problem{where}{listed}."
+            problem = Problem(
+                severity=over.severity,
+                code=code,
+                message=message,
+                fix=over.fix,
+                table=over.table,
+                sheet=sheet,
+                column=column,
+            )
             first = rows[0] if rows else -1
             out.append((self._sort_key(sheet, first), problem))
         return out
@@ -137,4 +156,5 @@ class ProblemLog:
     @property
     def has_errors(self) -> bool:
         return any(p.is_error for _, p in self._entries) or any(
-            o.severity == "error" for o in self._overflow.values())
+            o.severity == "error" for o in self._overflow.values()
+        )

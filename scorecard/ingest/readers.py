@@ -35,17 +35,41 @@ from scorecard.schema import TABLES, Table, header_key, table_for_sheet
 if TYPE_CHECKING:
     from scorecard.sources.preset import Preset
 
-__all__ = ["Grid", "ReadResult", "SourceNote", "read_grids", "read_sources", "read_tables",
-           "read_upload_grids", "to_raw_table"]
+__all__ = [
+    "Grid",
+    "ReadResult",
+    "SourceNote",
+    "read_grids",
+    "read_sources",
+    "read_tables",
+    "read_upload_grids",
+    "to_raw_table",
+]
 
 HEADER_SEARCH_ROWS = 20
 CHUNK_ROWS = 65_536
 DELIMITERS = (",", ";", "\t")
 SNIFF_CHARS = 65_536
 #: Sheets that explain a workbook rather than hold data: skipped without a word.
-HELPER_SHEETS = frozenset(header_key(n) for n in (
-    "instructions", "instruction", "readme", "read me", "notes", "help", "about", "guide",
-    "how to", "lists", "choices", "dropdowns", "validation", "lookups"))
+HELPER_SHEETS = frozenset(
+    header_key(n)
+    for n in (
+        "instructions",
+        "instruction",
+        "readme",
+        "read me",
+        "notes",
+        "help",
+        "about",
+        "guide",
+        "how to",
+        "lists",
+        "choices",
+        "dropdowns",
+        "validation",
+        "lookups",
+    )
+)
 TABLE_LIST = ", ".join(TABLES)
 DEFAULT_LIMITS = Limits()
 
@@ -61,15 +85,17 @@ class Grid:
     is_file: bool = False  # a CSV file (named by its stem) rather than a workbook sheet
 
 
-def read_tables(uploads: Sequence[Upload],
-                limits: Limits = DEFAULT_LIMITS) -> tuple[list[RawTable], list[Problem]]:
+def read_tables(
+    uploads: Sequence[Upload], limits: Limits = DEFAULT_LIMITS
+) -> tuple[list[RawTable], list[Problem]]:
     """:func:`read_sources` without the notes (and without saved profiles)."""
     result = read_sources(uploads, limits)
     return result.tables, result.problems
 
 
-def read_sources(uploads: Sequence[Upload], limits: Limits = DEFAULT_LIMITS,
-                 profiles: Sequence[Preset] = ()) -> ReadResult:
+def read_sources(
+    uploads: Sequence[Upload], limits: Limits = DEFAULT_LIMITS, profiles: Sequence[Preset] = ()
+) -> ReadResult:
     """Read every upload into raw tables; collect every problem instead of raising.
 
     Each sheet is offered to the source presets first (``profiles``, then the registry): a
@@ -97,8 +123,11 @@ def read_sources(uploads: Sequence[Upload], limits: Limits = DEFAULT_LIMITS,
             problems += more
             notes.append(note)
             for raw in made:
-                earlier = None if raw.origin else next(
-                    (t for t in tables if t.table == raw.table and not t.origin), None)
+                earlier = (
+                    None
+                    if raw.origin
+                    else next((t for t in tables if t.table == raw.table and not t.origin), None)
+                )
                 if earlier is not None:
                     problems.append(duplicate(raw, earlier))
                 else:
@@ -125,9 +154,14 @@ def read_grids(upload: Upload, limits: Limits) -> tuple[list[Grid], list[Problem
     except BaseException as exc:  # noqa: BLE001 - calamine panics surface as BaseException
         return [], [unreadable(upload, exc)]
     if not grids and not any(p.is_error for p in problems):
-        problems.append(file_problem(
-            upload, "empty_workbook", f"The file '{upload.name}' contains no data.",
-            "Fill in its sheets (the template shows the layout) and upload it again."))
+        problems.append(
+            file_problem(
+                upload,
+                "empty_workbook",
+                f"The file '{upload.name}' contains no data.",
+                "Fill in its sheets (the template shows the layout) and upload it again.",
+            )
+        )
     return grids, problems
 
 
@@ -141,11 +175,16 @@ def read_workbook(upload: Upload, limits: Limits) -> tuple[list[Grid], list[Prob
                 continue
             if meta.visible != calamine.SheetVisibleEnum.Visible:
                 if header_key(meta.name) not in HELPER_SHEETS:
-                    problems.append(Problem(
-                        "warning", "hidden_sheet",
-                        f"The hidden sheet '{meta.name}' was ignored.",
-                        "If it holds data for the app, unhide it in Excel (right-click a sheet "
-                        "tab › Unhide) and upload the file again.", sheet=meta.name))
+                    problems.append(
+                        Problem(
+                            "warning",
+                            "hidden_sheet",
+                            f"The hidden sheet '{meta.name}' was ignored.",
+                            "If it holds data for the app, unhide it in Excel (right-click a sheet "
+                            "tab › Unhide) and upload the file again.",
+                            sheet=meta.name,
+                        )
+                    )
                 continue
             sheet = book.get_sheet_by_name(meta.name)
             if sheet.end is None:
@@ -204,8 +243,9 @@ def _chain_first(first: list[object], rest: Iterator[list[object]]) -> Iterator[
     yield from rest
 
 
-def grid_or_none(name: str, cells: np.ndarray, row_numbers: np.ndarray, filled: np.ndarray,
-                 is_file: bool = False) -> Grid | None:
+def grid_or_none(
+    name: str, cells: np.ndarray, row_numbers: np.ndarray, filled: np.ndarray, is_file: bool = False
+) -> Grid | None:
     if not filled.any():
         return None
     return Grid(name, cells, row_numbers, filled, is_file)
@@ -254,8 +294,11 @@ def sniff_delimiter(sample: str) -> str:
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
         try:
-            widths = Counter(len(r) for r in csv.reader(io.StringIO(sample, newline=""),
-                                                        delimiter=delimiter) if len(r) > 1)
+            widths = Counter(
+                len(r)
+                for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+                if len(r) > 1
+            )
         except csv.Error:
             continue
         if widths:
@@ -295,11 +338,12 @@ def to_raw_table(grid: Grid) -> tuple[RawTable | None, list[Problem]]:
             return None, [unknown_sheet(grid.name, grid.is_file)]
     data_at = candidates[candidates > header_at]
     header = grid.cells[header_at]
-    body = grid.cells[header_at + 1:]
+    body = grid.cells[header_at + 1 :]
     if len(data_at) != len(body):
         body = grid.cells[data_at]
-    keep = [j for j in range(grid.cells.shape[1])
-            if header[j] is not None or (body[:, j] != None).any()]
+    keep = [
+        j for j in range(grid.cells.shape[1]) if header[j] is not None or (body[:, j] != None).any()
+    ]
     headers = tuple("" if header[j] is None else str(header[j]).strip() for j in keep)
     columns = tuple(pd.Series(body[:, j], dtype=object, copy=False) for j in keep)
     return RawTable(table.name, grid.name, headers, columns, grid.row_numbers[data_at]), []
@@ -331,39 +375,58 @@ def table_by_header(cells: np.ndarray, rows: np.ndarray) -> tuple[Table | None, 
 
 def unknown_sheet(name: str, is_text: bool) -> Problem:
     what = f"The file '{name}'" if is_text else f"The sheet '{name}'"
-    rename = ("rename the file to one of " + ", ".join(f"{t}.csv" for t in TABLES) if is_text
-              else f"rename the sheet to one of {TABLE_LIST}")
+    rename = (
+        "rename the file to one of " + ", ".join(f"{t}.csv" for t in TABLES)
+        if is_text
+        else f"rename the sheet to one of {TABLE_LIST}"
+    )
     return Problem(
-        "warning", "unknown_sheet",
+        "warning",
+        "unknown_sheet",
         f"{what} was ignored: neither its name nor its header row matches a table of the app.",
         f"If it holds data for the app, {rename} (or use the template's column headers); "
-        "otherwise you can leave it.", sheet=name)
+        "otherwise you can leave it.",
+        sheet=name,
+    )
 
 
 def duplicate(raw: RawTable, earlier: RawTable) -> Problem:
     return Problem(
-        "error", "duplicate_table",
+        "error",
+        "duplicate_table",
         f"Both '{earlier.sheet}' and '{raw.sheet}' hold the {raw.table} table; only "
         f"'{earlier.sheet}' was read.",
         "Keep one of them: move all the rows into one sheet (or file), then rename or delete "
-        "the other.", table=raw.table, sheet=raw.sheet)
+        "the other.",
+        table=raw.table,
+        sheet=raw.sheet,
+    )
 
 
 def too_many_rows(name: str, rows: int, limits: Limits) -> Problem:
     return Problem(
-        "error", "too_many_rows",
+        "error",
+        "too_many_rows",
         f"'{name}' has {rows:,} rows, more than the {limits.max_rows:,} the app reads.",
         "Split the data across several uploads (for example by quarter), or ask your "
-        "administrator to raise the limit.", sheet=name)
+        "administrator to raise the limit.",
+        sheet=name,
+    )
 
 
 def missing_tables(tables: list[RawTable], found: list[str]) -> list[Problem]:
     """An error for each required table (people, activity) that no sheet provided."""
     present = {t.table for t in tables}
     names = ", ".join(f"'{n}'" for n in found) if found else "none"
-    return [Problem(
-        "error", "missing_table",
-        f"No {table.name} table was found. Sheets and files read: {names}.",
-        f"Add a sheet (or a CSV file) named '{table.name}' with the template's columns, or "
-        "rename the sheet that holds it.", table=table.name)
-        for table in TABLES.values() if table.required and table.name not in present]
+    return [
+        Problem(
+            "error",
+            "missing_table",
+            f"No {table.name} table was found. Sheets and files read: {names}.",
+            f"Add a sheet (or a CSV file) named '{table.name}' with the template's columns, or "
+            "rename the sheet that holds it.",
+            table=table.name,
+        )
+        for table in TABLES.values()
+        if table.required and table.name not in present
+    ]

@@ -72,14 +72,16 @@ def _resolve_managers(
         [
             v is None or (m.kind != "person" and is_no_manager(v))
             for m, v in zip(matches, raw, strict=True)
-        ]
+        ],
+        dtype=bool,  # an empty people sheet: a bool array all the same, never float
     )
     resolved = np.array(
         [m.person_id if m.kind == "person" else v for m, v in zip(matches, raw, strict=True)],
         dtype=object,
     )
     self_managed = np.array(
-        [m.kind == "person" and m.person_id == o for m, o in zip(matches, own, strict=True)]
+        [m.kind == "person" and m.person_id == o for m, o in zip(matches, own, strict=True)],
+        dtype=bool,
     )
     idx = np.flatnonzero(self_managed)
     log.cells(

@@ -66,37 +66,64 @@ class TypedTable:
         return pd.DataFrame(out, index=pd.RangeIndex(n), copy=False)
 
 
-def _type_dates(cells: pd.Series, kinds: CellKinds, where: Where, log: ProblemLog
-                ) -> pd.Series:
+def _type_dates(cells: pd.Series, kinds: CellKinds, where: Where, log: ProblemLog) -> pd.Series:
     parsed = parse_dates(cells, kinds)
     raw = cells.to_numpy(dtype=object)
     rows = where.rows
     common = {"table": where.table, "sheet": where.sheet, "column": where.header}
     for mask, code, message, fix in (
-        (parsed.invalid, "date_invalid", f"Column '{where.header}' must be a date.",
-         "Write it as year-month-day, like 2026-03-04, or format the cell as a date."),
-        (parsed.out_of_range, "date_out_of_range",
-         (f"Column '{where.header}' must be a date between {EARLIEST.date()} and "
-         f"{LATEST.date()}."),
-         ("Check the year. A plain number here is read as an Excel date serial "
-         "(46000 is 2025-12-09).")),
-        (parsed.order_conflict, "date_order_conflict",
-         (f"Column '{where.header}' mixes day-first and month-first dates, so this one cannot "
-         "be read safely."),
-         "Write every date of the column in one order, best as year-month-day (2026-03-25)."),
+        (
+            parsed.invalid,
+            "date_invalid",
+            f"Column '{where.header}' must be a date.",
+            "Write it as year-month-day, like 2026-03-04, or format the cell as a date.",
+        ),
+        (
+            parsed.out_of_range,
+            "date_out_of_range",
+            (
+                f"Column '{where.header}' must be a date between {EARLIEST.date()} and "
+                f"{LATEST.date()}."
+            ),
+            (
+                "Check the year. A plain number here is read as an Excel date serial "
+                "(46000 is 2025-12-09)."
+            ),
+        ),
+        (
+            parsed.order_conflict,
+            "date_order_conflict",
+            (
+                f"Column '{where.header}' mixes day-first and month-first dates, so this one cannot "
+                "be read safely."
+            ),
+            "Write every date of the column in one order, best as year-month-day (2026-03-25).",
+        ),
     ):
         idx = np.flatnonzero(mask)
-        log.cells(severity="error", code=code, rows=rows[idx], values=raw[idx],
-                  message=message, fix=fix, **common)
+        log.cells(
+            severity="error",
+            code=code,
+            rows=rows[idx],
+            values=raw[idx],
+            message=message,
+            fix=fix,
+            **common,
+        )
     if parsed.ambiguous_example is not None:
         log.cells(
-            severity="error", code="date_ambiguous", rows=np.array([-1]),
-            values=[parsed.ambiguous_example], **common,
-            message=(f"Dates in column '{where.header}' could be day-first or month-first "
-                     f"(like '{parsed.ambiguous_example}'), and no date in the column settles "
-                     "which."),
+            severity="error",
+            code="date_ambiguous",
+            rows=np.array([-1]),
+            values=[parsed.ambiguous_example],
+            **common,
+            message=(
+                f"Dates in column '{where.header}' could be day-first or month-first "
+                f"(like '{parsed.ambiguous_example}'), and no date in the column settles "
+                "which."
+            ),
             fix="Write the dates as year-month-day (2026-04-03), or with the month as a word "
-                "(3 Apr 2026).",
+            "(3 Apr 2026).",
         )
     return parsed.values.astype(DATE_DTYPE)
 
@@ -108,11 +135,15 @@ def check_setting_bounds(assumptions: TypedTable, log: ProblemLog) -> None:
         return
     keys, values = assumptions.columns["key"], assumptions.columns["value"]
     numbers = pd.to_numeric(values.where(values.notna(), None), errors="coerce").to_numpy(
-        dtype=float, na_value=np.nan)
+        dtype=float, na_value=np.nan
+    )
     settings = [setting_for(k) if isinstance(k, str) else None for k in keys]
     # Infinite or NaN values are already "not a number" (cross-check); only finite ones here.
-    bad = [i for i, s in enumerate(settings)
-           if s is not None and np.isfinite(numbers[i]) and out_of_bounds(s, float(numbers[i]))]
+    bad = [
+        i
+        for i, s in enumerate(settings)
+        if s is not None and np.isfinite(numbers[i]) and out_of_bounds(s, float(numbers[i]))
+    ]
     if not bad:
         return
     idx = np.array(bad)
@@ -120,13 +151,19 @@ def check_setting_bounds(assumptions: TypedTable, log: ProblemLog) -> None:
     def message(i: int) -> str:
         setting = settings[idx[i]]
         span = allowed_range(*setting.bounds)  # type: ignore[union-attr,misc]
-        return (f"Setting '{keys.iloc[idx[i]]}' must be {span}; it is "
-                f"{quantity(numbers[idx[i]])}.")
+        return f"Setting '{keys.iloc[idx[i]]}' must be {span}; it is {quantity(numbers[idx[i]])}."
 
-    log.cells(severity="error", code="setting_out_of_range", table=assumptions.table.name,
-              sheet=assumptions.sheet, column=assumptions.headers["value"],
-              rows=assumptions.rows[idx], values=values.iloc[idx].to_numpy(dtype=object),
-              message=message, fix=OUT_OF_RANGE_FIX)
+    log.cells(
+        severity="error",
+        code="setting_out_of_range",
+        table=assumptions.table.name,
+        sheet=assumptions.sheet,
+        column=assumptions.headers["value"],
+        rows=assumptions.rows[idx],
+        values=values.iloc[idx].to_numpy(dtype=object),
+        message=message,
+        fix=OUT_OF_RANGE_FIX,
+    )
 
 
 def type_table(table: Table, raw: RawTable, log: ProblemLog, max_cell_chars: int) -> TypedTable:
@@ -159,10 +196,12 @@ def type_table(table: Table, raw: RawTable, log: ProblemLog, max_cell_chars: int
     # Ignored columns are not typed, but a hostile cell there is still reported.
     for i in sorted(set(range(len(raw.headers))) - set(mapping.found.values())):
         where = Where(table.name, raw.sheet, raw.label(i) or "(no header)", rows)
-        check_long_cells(classify(raw.columns[i].reset_index(drop=True)), where, log,
-                         max_cell_chars)
-    typed = TypedTable(table, raw.sheet, columns, headers, rows, not mapping.missing,
-                       origin=raw.origin)
+        check_long_cells(
+            classify(raw.columns[i].reset_index(drop=True)), where, log, max_cell_chars
+        )
+    typed = TypedTable(
+        table, raw.sheet, columns, headers, rows, not mapping.missing, origin=raw.origin
+    )
     if table.name == "assumptions":  # a value's type and range depend on its row's key
         check_setting_bounds(typed, log)
     return typed

@@ -6,6 +6,13 @@ from scorecard.metrics.params import Assumptions, parse_assumptions
 from scorecard.metrics.series import deltas, level_frame, monthly_series, months_of
 
 __all__ = [
-    "SCORECARD_METRICS", "Assumptions", "Scorecards", "compute", "deltas", "level_frame",
-    "monthly_series", "months_of", "parse_assumptions",
+    "SCORECARD_METRICS",
+    "Assumptions",
+    "Scorecards",
+    "compute",
+    "deltas",
+    "level_frame",
+    "monthly_series",
+    "months_of",
+    "parse_assumptions",
 ]

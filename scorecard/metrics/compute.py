@@ -44,15 +44,17 @@ class Scorecards:
     filters: Filters
 
 
-def _group_metrics(scope: Scope, sums: pd.DataFrame, cells: Cells, keys: np.ndarray,
-                   extra_value: pd.Series) -> pd.DataFrame:
+def _group_metrics(
+    scope: Scope, sums: pd.DataFrame, cells: Cells, keys: np.ndarray, extra_value: pd.Series
+) -> pd.DataFrame:
     """Metrics of groups: sums of their people, then their own ratios and score."""
     labels, group_of_person = np.unique(keys, return_inverse=True)
     gsums = group_sums(sums, pd.Series(group_of_person, index=sums.index))
     gsums = gsums.reindex(range(len(labels)), fill_value=0.0)
     gsums.index = pd.Index(labels)
     gsums["economic_value"] = gsums["economic_value"] + extra_value.reindex(
-        gsums.index, fill_value=0.0)
+        gsums.index, fill_value=0.0
+    )
     extras = group_extras(cells, group_of_person.astype(np.int64), len(labels))
     extras.index = gsums.index
     metrics = metrics_from_sums(gsums, extras, bool(scope.assumptions.approved_themes))
@@ -61,8 +63,9 @@ def _group_metrics(scope: Scope, sums: pd.DataFrame, cells: Cells, keys: np.ndar
     return metrics[list(SCORECARD_METRICS)]
 
 
-def compute(dataset: Dataset, period: Period, filters: Filters = NO_FILTERS,
-            reach: pd.Series | None = None) -> Scorecards:
+def compute(
+    dataset: Dataset, period: Period, filters: Filters = NO_FILTERS, reach: pd.Series | None = None
+) -> Scorecards:
     """Every scorecard metric for ``period`` under ``filters``: sums first, ratios after.
 
     ``reach`` (person_id → team reach, 0–1; from :func:`scorecard.cascade.team_reach`) feeds
@@ -81,28 +84,45 @@ def compute(dataset: Dataset, period: Period, filters: Filters = NO_FILTERS,
     extras = group_extras(cells, np.arange(n, dtype=np.int64), n)
     metrics = metrics_from_sums(sums, extras, bool(scope.assumptions.approved_themes))
     ids = scope.people.index
-    aligned_reach = None if reach is None else pd.Series(
-        reach.reindex(ids).to_numpy(dtype="float64"), index=sums.index)
-    pillars = leadership(metrics, scope.assumptions, scope.months, per_person=True,
-                         reach=aligned_reach,
-                         has_reports=pd.Series(scope.people["has_reports"].to_numpy(),
-                                               index=sums.index))
+    aligned_reach = (
+        None
+        if reach is None
+        else pd.Series(reach.reindex(ids).to_numpy(dtype="float64"), index=sums.index)
+    )
+    pillars = leadership(
+        metrics,
+        scope.assumptions,
+        scope.months,
+        per_person=True,
+        reach=aligned_reach,
+        has_reports=pd.Series(scope.people["has_reports"].to_numpy(), index=sums.index),
+    )
     metrics["leadership_score"] = pillars["leadership_score"]
-    people = pd.concat([scope.people[list(PEOPLE_COLUMNS)],
-                        metrics[list(SCORECARD_METRICS)].set_axis(ids)], axis=1)
+    people = pd.concat(
+        [scope.people[list(PEOPLE_COLUMNS)], metrics[list(SCORECARD_METRICS)].set_axis(ids)], axis=1
+    )
 
     dept_value = department_only_value(scope)
-    departments = _group_metrics(scope, sums, cells,
-                                 scope.people["department"].to_numpy(dtype=object), dept_value)
+    departments = _group_metrics(
+        scope, sums, cells, scope.people["department"].to_numpy(dtype=object), dept_value
+    )
     departments.index.name = "department"
-    company = _group_metrics(scope, sums, cells, np.zeros(n, dtype=np.int64),
-                             pd.Series({0: float(dept_value.sum())}))
+    company = _group_metrics(
+        scope, sums, cells, np.zeros(n, dtype=np.int64), pd.Series({0: float(dept_value.sum())})
+    )
     if company.empty:
-        empty = metrics_from_sums(sums.sum().to_frame().T.assign(headcount=0.0),
-                                  pd.DataFrame({"channels": [0.0],
-                                                "voice_consistency": [np.nan]}), False)
+        empty = metrics_from_sums(
+            sums.sum().to_frame().T.assign(headcount=0.0),
+            pd.DataFrame({"channels": [0.0], "voice_consistency": [np.nan]}),
+            False,
+        )
         empty["leadership_score"] = np.nan
         company = empty[list(SCORECARD_METRICS)]
-    return Scorecards(people=people, departments=departments,
-                      company=company.iloc[0].rename("company"), pillars=pillars.set_axis(ids),
-                      period=period, filters=filters)
+    return Scorecards(
+        people=people,
+        departments=departments,
+        company=company.iloc[0].rename("company"),
+        pillars=pillars.set_axis(ids),
+        period=period,
+        filters=filters,
+    )

@@ -39,7 +39,7 @@ def _family(values: dict[str, str], prefix: str, defaults: dict[str, float]) -> 
     merged = dict(defaults)
     for key in values:
         if key.startswith(prefix) and len(key) > len(prefix):
-            name = key[len(prefix):]
+            name = key[len(prefix) :]
             merged[name] = _number(values, key, defaults.get(name, float("nan")))
     return tuple(sorted((k, v) for k, v in merged.items() if not math.isnan(v)))
 

@@ -17,8 +17,9 @@ def ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     return numerator.astype("float64").div(den.where(den != 0))
 
 
-def metrics_from_sums(sums: pd.DataFrame, extras: pd.DataFrame, themes_approved: bool
-                      ) -> pd.DataFrame:
+def metrics_from_sums(
+    sums: pd.DataFrame, extras: pd.DataFrame, themes_approved: bool
+) -> pd.DataFrame:
     """Dictionary metrics (all but leadership_score) from sums (:func:`.sums.person_sums` or a
     group's sums) and extras (channels, voice_consistency) on the same index.
 
@@ -41,11 +42,20 @@ def metrics_from_sums(sums: pd.DataFrame, extras: pd.DataFrame, themes_approved:
         "dialogue_ratio": ratio(s["replies"], s["actions"]),
         "beyond_marketing": ratio(s["purposed"] - s["marketing"], s["purposed"]),
         "mostly_marketing": ratio(s["mm_yes"], s["mm_known"]),
-        "on_message": (ratio(s["approved_posts"], s["themed_posts"]) if themes_approved
-                       else missing),
+        "on_message": (
+            ratio(s["approved_posts"], s["themed_posts"]) if themes_approved else missing
+        ),
         "voice_consistency": extras["voice_consistency"],
-        **{col: s[col] for col in ("impressions", "reactions", "comments_received",
-                                   "shares_received", "clicks")},
+        **{
+            col: s[col]
+            for col in (
+                "impressions",
+                "reactions",
+                "comments_received",
+                "shares_received",
+                "clicks",
+            )
+        },
         "engagement_rate": ratio(engagements, s["posts"]),
         "conversation_rate": ratio(s["comments_received"], s["posts"]),
         "amplification_rate": ratio(s["shares_received"], s["posts"]),

@@ -35,8 +35,9 @@ def factorize(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         encoded = pc.dictionary_encode(pa.chunked_array(values.array.__arrow_array__()))
         chunks = encoded.chunks
         if chunks and all(c.dictionary.equals(chunks[0].dictionary) for c in chunks):
-            codes = np.concatenate([c.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-                                    for c in chunks]).astype(np.int64)
+            codes = np.concatenate(
+                [c.indices.fill_null(-1).to_numpy(zero_copy_only=False) for c in chunks]
+            ).astype(np.int64)
             return codes, np.asarray(chunks[0].dictionary.to_pylist(), dtype=object)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     return codes.astype(np.int64), np.asarray(uniques, dtype=object)
@@ -61,18 +62,18 @@ class Rows:
     """Activity rows in scope, column arrays aligned; ``person`` indexes ``Scope.people``."""
 
     person: np.ndarray
-    day: np.ndarray           # days since the period's first day
-    month: np.ndarray         # calendar month of the period, 0 for the first
-    channel: np.ndarray       # codes into channel_names
+    day: np.ndarray  # days since the period's first day
+    month: np.ndarray  # calendar month of the period, 0 for the first
+    channel: np.ndarray  # codes into channel_names
     channel_names: np.ndarray
-    action: np.ndarray        # codes into action_names
+    action: np.ndarray  # codes into action_names
     action_names: np.ndarray
-    purpose: np.ndarray       # codes into purpose_names, -1 missing
+    purpose: np.ndarray  # codes into purpose_names, -1 missing
     purpose_names: np.ndarray
-    theme: np.ndarray         # codes into theme_names (lower-case), -1 missing or blank
+    theme: np.ndarray  # codes into theme_names (lower-case), -1 missing or blank
     theme_names: np.ndarray
     count: np.ndarray
-    minutes: np.ndarray       # the row's minutes, or default minutes × count
+    minutes: np.ndarray  # the row's minutes, or default minutes × count
     impressions: np.ndarray
     reactions: np.ndarray
     comments_received: np.ndarray
@@ -81,8 +82,11 @@ class Rows:
 
     def action_flag(self, names: tuple[str, ...]) -> np.ndarray:
         """Per row: is its action one of ``names``."""
-        return np.isin(self.action_names, names)[self.action] if len(self.action) else \
-            np.zeros(0, dtype=bool)
+        return (
+            np.isin(self.action_names, names)[self.action]
+            if len(self.action)
+            else np.zeros(0, dtype=bool)
+        )
 
     @property
     def is_post(self) -> np.ndarray:
@@ -124,15 +128,19 @@ def _people_in_scope(dataset: Dataset, filters: Filters, hourly_default: float) 
     people = dataset.people
     parents = orgtree.parent_index(people["person_id"], people["manager_id"])
     has_reports = np.bincount(parents[parents >= 0], minlength=len(people)) > 0
-    frame = pd.DataFrame({
-        "name": people["name"].astype("str"),
-        "title": people["title"].astype("str"),
-        "department": people["department"].astype("str").fillna(""),
-        "tier": orgtree.derive_tiers(people).reindex(people["person_id"].astype("str")).to_numpy(),
-        "hourly_cost": people["hourly_cost"].astype("float64").fillna(hourly_default),
-        "followers": people["followers"].astype("float64"),
-        "has_reports": has_reports,
-    })
+    frame = pd.DataFrame(
+        {
+            "name": people["name"].astype("str"),
+            "title": people["title"].astype("str"),
+            "department": people["department"].astype("str").fillna(""),
+            "tier": orgtree.derive_tiers(people)
+            .reindex(people["person_id"].astype("str"))
+            .to_numpy(),
+            "hourly_cost": people["hourly_cost"].astype("float64").fillna(hourly_default),
+            "followers": people["followers"].astype("float64"),
+            "has_reports": has_reports,
+        }
+    )
     frame.index = pd.Index(people["person_id"].astype("str"), name="person_id")
     keep = np.ones(len(frame), dtype=bool)
     if filters.departments:
@@ -148,18 +156,26 @@ def _month_starts(period: Period) -> np.ndarray:
     """Day offsets (from the period's start) of each calendar month's first day in the period,
     the first month starting at 0."""
     firsts = pd.date_range(period.start.replace(day=1), period.end, freq="MS")
-    offsets = (firsts.to_numpy(dtype="datetime64[D]")
-               - np.datetime64(period.start, "D")).astype(np.int64)
+    offsets = (firsts.to_numpy(dtype="datetime64[D]") - np.datetime64(period.start, "D")).astype(
+        np.int64
+    )
     return np.maximum(offsets, 0)
 
 
-def _rows(activity: pd.DataFrame, people: pd.Index, period: Period, filters: Filters,
-          assumptions: Assumptions) -> Rows:
+def _rows(
+    activity: pd.DataFrame,
+    people: pd.Index,
+    period: Period,
+    filters: Filters,
+    assumptions: Assumptions,
+) -> Rows:
     # Text columns are factorised whole (fast on Arrow strings) and only the integer codes are
     # cut to the period: cutting the text columns first would copy every string.
     # Days as integers since the period's start: comparisons and offsets without calendar work.
-    day = (activity["date"].to_numpy(dtype="datetime64[us]").view(np.int64)
-           - np.datetime64(period.start, "us").astype(np.int64)) // 86_400_000_000
+    day = (
+        activity["date"].to_numpy(dtype="datetime64[us]").view(np.int64)
+        - np.datetime64(period.start, "us").astype(np.int64)
+    ) // 86_400_000_000
     mask = (day >= 0) & (day < period.days)
     id_codes, id_uniques = factorize(activity["person_id"])
     person = np.append(people.get_indexer(pd.Index(id_uniques, dtype="str")), -1)[id_codes]
@@ -185,15 +201,26 @@ def _rows(activity: pd.DataFrame, people: pd.Index, period: Period, filters: Fil
         person=person[take],
         day=day,
         month=np.searchsorted(_month_starts(period), day, side="right") - 1,
-        channel=channel[take], channel_names=channel_names,
-        action=action, action_names=action_names,
+        channel=channel[take],
+        channel_names=channel_names,
+        action=action,
+        action_names=action_names,
         purpose=purpose[take],
         purpose_names=np.array([p.lower() for p in purpose_names], dtype=object),
-        theme=theme[take], theme_names=np.array([t.lower() for t in theme_names], dtype=object),
-        count=count, minutes=minutes,
-        **{col: activity[col].to_numpy(dtype="float64")[take]
-           for col in ("impressions", "reactions", "comments_received", "shares_received",
-                       "clicks")},
+        theme=theme[take],
+        theme_names=np.array([t.lower() for t in theme_names], dtype=object),
+        count=count,
+        minutes=minutes,
+        **{
+            col: activity[col].to_numpy(dtype="float64")[take]
+            for col in (
+                "impressions",
+                "reactions",
+                "comments_received",
+                "shares_received",
+                "clicks",
+            )
+        },
     )
 
 
@@ -205,4 +232,3 @@ def build_scope(dataset: Dataset, period: Period, filters: Filters = NO_FILTERS)
     rows = _rows(dataset.activity, people.index, period, filters, assumptions)
     outcomes = dataset.outcomes[period.contains(dataset.outcomes["date"])]
     return Scope(people, rows, outcomes, period, filters, assumptions)
-

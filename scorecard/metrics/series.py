@@ -23,8 +23,7 @@ def level_frame(cards: Scorecards, level: Level) -> pd.DataFrame:
     return frame[list(SCORECARD_METRICS)]
 
 
-def deltas(current: Scorecards, previous: Scorecards, level: Level = "company"
-           ) -> pd.DataFrame:
+def deltas(current: Scorecards, previous: Scorecards, level: Level = "company") -> pd.DataFrame:
     """Current minus previous per metric, on the current rows of ``level``.
 
     Unit: the metric's own (a share's delta is in fraction points). NaN where either side is
@@ -39,8 +38,13 @@ def _slice(dataset: Dataset, period: Period) -> Dataset:
     """The dataset with activity and outcomes cut to ``period`` (frames are trusted)."""
     act = dataset.activity[period.contains(dataset.activity["date"])]
     out = dataset.outcomes[period.contains(dataset.outcomes["date"])]
-    return Dataset(people=dataset.people, activity=act, outcomes=out, goals=dataset.goals,
-                   assumptions=dataset.assumptions)
+    return Dataset(
+        people=dataset.people,
+        activity=act,
+        outcomes=out,
+        goals=dataset.goals,
+        assumptions=dataset.assumptions,
+    )
 
 
 def months_of(period: Period) -> list[Period]:
@@ -53,8 +57,13 @@ def months_of(period: Period) -> list[Period]:
     return out
 
 
-def monthly_series(dataset: Dataset, period: Period, metric_ids: Sequence[str],
-                   filters: Filters = NO_FILTERS, level: Level = "company") -> pd.DataFrame:
+def monthly_series(
+    dataset: Dataset,
+    period: Period,
+    metric_ids: Sequence[str],
+    filters: Filters = NO_FILTERS,
+    level: Level = "company",
+) -> pd.DataFrame:
     """Long frame (month, key, metric, value): each metric per calendar month of ``period``.
 
     ``month`` is the month's first day; ``key`` is "company", the department or the person_id.
@@ -73,14 +82,22 @@ def monthly_series(dataset: Dataset, period: Period, metric_ids: Sequence[str],
         if observed is None or month.end < observed.start or month.start > observed.end:
             continue  # a month without data is no month of the trend (never a 0)
         wide = level_frame(compute(sliced, month, filters), level)[list(metric_ids)]
-        long = wide.rename_axis("key").reset_index().melt(
-            id_vars="key", var_name="metric", value_name="value")
+        long = (
+            wide.rename_axis("key")
+            .reset_index()
+            .melt(id_vars="key", var_name="metric", value_name="value")
+        )
         long.insert(0, "month", pd.Timestamp(date(month.start.year, month.start.month, 1)))
         frames.append(long)
     if not frames:
-        return pd.DataFrame({"month": pd.Series(dtype="datetime64[us]"),
-                             "key": pd.Series(dtype="str"), "metric": pd.Series(dtype="str"),
-                             "value": pd.Series(dtype="float64")})
+        return pd.DataFrame(
+            {
+                "month": pd.Series(dtype="datetime64[us]"),
+                "key": pd.Series(dtype="str"),
+                "metric": pd.Series(dtype="str"),
+                "value": pd.Series(dtype="float64"),
+            }
+        )
     out = pd.concat(frames, ignore_index=True)
     out["key"] = out["key"].astype("str")
     out["value"] = out["value"].astype("float64")

@@ -39,15 +39,20 @@ def _outcome_value(scope: Scope) -> pd.DataFrame:
     out = scope.outcomes
     unit_values = pd.Series(
         [scope.assumptions.value_for(m) for m in pd.unique(out["metric"].astype("str"))],
-        index=pd.unique(out["metric"].astype("str")), dtype="float64")
-    value = out["value"].to_numpy(dtype="float64") * \
-        unit_values.reindex(out["metric"].astype("str")).to_numpy(dtype="float64")
-    return pd.DataFrame({
-        "value": np.nan_to_num(value),
-        "person": scope.people.index.get_indexer(out["person_id"].astype("str")),
-        "has_person": out["person_id"].notna().to_numpy(),
-        "department": out["department"].astype("str").fillna("").str.strip().to_numpy(),
-    })
+        index=pd.unique(out["metric"].astype("str")),
+        dtype="float64",
+    )
+    value = out["value"].to_numpy(dtype="float64") * unit_values.reindex(
+        out["metric"].astype("str")
+    ).to_numpy(dtype="float64")
+    return pd.DataFrame(
+        {
+            "value": np.nan_to_num(value),
+            "person": scope.people.index.get_indexer(out["person_id"].astype("str")),
+            "has_person": out["person_id"].notna().to_numpy(),
+            "department": out["department"].astype("str").fillna("").str.strip().to_numpy(),
+        }
+    )
 
 
 def _active_in_some_month(scope: Scope) -> np.ndarray:
@@ -57,8 +62,9 @@ def _active_in_some_month(scope: Scope) -> np.ndarray:
     if not len(r.person):
         return np.zeros(n, dtype=bool)
     n_months = int(r.month.max()) + 1
-    per_month = np.bincount(r.person * n_months + r.month, weights=r.count,
-                            minlength=n * n_months).reshape(n, n_months)
+    per_month = np.bincount(
+        r.person * n_months + r.month, weights=r.count, minlength=n * n_months
+    ).reshape(n, n_months)
     return (per_month >= scope.assumptions.active_threshold).any(axis=1)
 
 
@@ -91,16 +97,19 @@ def person_cells(scope: Scope) -> Cells:
     else:
         cells, inverse = np.unique(keys, return_inverse=True)
         posts = np.bincount(inverse, weights=r.count[themed], minlength=len(cells))
-    return Cells(pairs // n_c, pairs % n_c, cells // (n_c * n_t), (cells // n_t) % n_c,
-                 cells % n_t, posts)
+    return Cells(
+        pairs // n_c, pairs % n_c, cells // (n_c * n_t), (cells // n_t) % n_c, cells % n_t, posts
+    )
 
 
-def _by_code(person: np.ndarray, codes: np.ndarray, n_codes: int, weights: np.ndarray,
-             n: int) -> np.ndarray:
+def _by_code(
+    person: np.ndarray, codes: np.ndarray, n_codes: int, weights: np.ndarray, n: int
+) -> np.ndarray:
     """Σ weights per (person, code) as an (n, n_codes + 1) matrix; column 0 holds code -1."""
     width = n_codes + 1
-    return np.bincount(person * width + codes + 1, weights=weights,
-                       minlength=n * width).reshape(n, width)
+    return np.bincount(person * width + codes + 1, weights=weights, minlength=n * width).reshape(
+        n, width
+    )
 
 
 def person_sums(scope: Scope, cells: Cells) -> pd.DataFrame:
@@ -132,8 +141,9 @@ def person_sums(scope: Scope, cells: Cells) -> pd.DataFrame:
     posts = of_actions(POST_ACTIONS)
     approved_theme = np.isin(r.theme_names, list(a.approved_themes))[cells.cell_theme]
     blog_channel = np.array([c.lower() == "blog" for c in r.channel_names] + [False])
-    blog_pairs = np.bincount(cells.pair_person, weights=blog_channel[cells.pair_channel],
-                             minlength=n)
+    blog_pairs = np.bincount(
+        cells.pair_person, weights=blog_channel[cells.pair_channel], minlength=n
+    )
     days = scope.period.days
     active_cells = _distinct_pairs(r.person, r.day, days)
     active_days = np.bincount(active_cells // days, minlength=n).astype("float64")
@@ -152,8 +162,9 @@ def person_sums(scope: Scope, cells: Cells) -> pd.DataFrame:
     s["purposed"] = purposed
     s["marketing"] = marketing
     s["themed_posts"] = np.bincount(cells.cell_person, weights=cells.cell_posts, minlength=n)
-    s["approved_posts"] = np.bincount(cells.cell_person,
-                                      weights=cells.cell_posts * approved_theme, minlength=n)
+    s["approved_posts"] = np.bincount(
+        cells.cell_person, weights=cells.cell_posts * approved_theme, minlength=n
+    )
 
     followers = people["followers"].to_numpy(dtype="float64")
     known = np.nan_to_num(followers) > 0
@@ -163,8 +174,9 @@ def person_sums(scope: Scope, cells: Cells) -> pd.DataFrame:
 
     ov = _outcome_value(scope)
     mine = ov[ov["person"] >= 0]
-    s["economic_value"] = np.bincount(mine["person"], weights=mine["value"],
-                                      minlength=n).astype("float64")
+    s["economic_value"] = np.bincount(mine["person"], weights=mine["value"], minlength=n).astype(
+        "float64"
+    )
 
     business_days = scope.period.business_days
     s["md_known"] = 1.0 if business_days else 0.0
@@ -188,8 +200,13 @@ def group_extras(cells: Cells, group_of_person: np.ndarray, n_groups: int) -> pd
     n_c = int(cells.pair_channel.max()) + 1 if len(cells.pair_channel) else 1
     pairs = _distinct_pairs(group_of_person[cells.pair_person], cells.pair_channel, n_c)
     channels = np.bincount(pairs // n_c, minlength=n_groups)
-    voice = voice_consistency(group_of_person[cells.cell_person], cells.cell_channel,
-                              cells.cell_theme, cells.cell_posts, n_groups)
+    voice = voice_consistency(
+        group_of_person[cells.cell_person],
+        cells.cell_channel,
+        cells.cell_theme,
+        cells.cell_posts,
+        n_groups,
+    )
     return pd.DataFrame({"channels": channels.astype("float64"), "voice_consistency": voice})
 
 

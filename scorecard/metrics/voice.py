@@ -14,8 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 
-def _sum_by(keys: np.ndarray, weights: np.ndarray
-            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _sum_by(keys: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Distinct keys, the weight summed over each, and each input's position among them."""
     uniq, inverse = np.unique(keys, return_inverse=True)
     return uniq, np.bincount(inverse, weights=weights, minlength=len(uniq)), inverse
@@ -33,8 +32,9 @@ def jsd(p: np.ndarray, q: np.ndarray) -> float:
     return float(0.5 * kl_p + 0.5 * kl_q)
 
 
-def voice_consistency(group: np.ndarray, channel: np.ndarray, theme: np.ndarray,
-                      weight: np.ndarray, n_groups: int) -> np.ndarray:
+def voice_consistency(
+    group: np.ndarray, channel: np.ndarray, theme: np.ndarray, weight: np.ndarray, n_groups: int
+) -> np.ndarray:
     """Voice consistency per group (array of ``n_groups``), from themed-post rows.
 
     ``group``, ``channel`` and ``theme`` are non-negative integer codes per row, ``weight`` the

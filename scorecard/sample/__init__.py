@@ -38,8 +38,11 @@ def generate(seed: int = 7) -> Dataset:
     heavy[0] = True  # the CEO sets the pace
     bloggers = np.zeros(len(people), dtype=bool)
     titles = people["title"]
-    bloggers[titles.isin(["Chief Executive Officer", "Chief Marketing Officer",
-                          "Chief Technology Officer"]).to_numpy()] = True
+    bloggers[
+        titles.isin(
+            ["Chief Executive Officer", "Chief Marketing Officer", "Chief Technology Officer"]
+        ).to_numpy()
+    ] = True
     bloggers[rng.choice(np.flatnonzero(level == 1), size=2, replace=False)] = True
 
     start = start_days(people, rng)
@@ -48,8 +51,9 @@ def generate(seed: int = 7) -> Dataset:
     rows_per_day = ROWS_PER_DAY[level] * np.where(heavy, 2.5, 1.0)
     activity = describe_rows(people, draw_rows(people, days, rows_per_day, bloggers, rng), rng)
     outcomes = build_outcomes(people, activity, rng)
-    return Dataset.from_frames(people=people, activity=activity, outcomes=outcomes,
-                               goals=GOALS, assumptions=ASSUMPTIONS)
+    return Dataset.from_frames(
+        people=people, activity=activity, outcomes=outcomes, goals=GOALS, assumptions=ASSUMPTIONS
+    )
 
 
 def write_sample(path: str | Path, seed: int = 7) -> None:

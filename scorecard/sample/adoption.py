@@ -27,18 +27,33 @@ NEVER = -1
 
 #: Probability of following one's manager (once the manager has started), per department.
 FOLLOW = {
-    "Marketing": 0.92, "Customer Experience": 0.9, "HR": 0.88,
-    "Sales": 0.55, "Engineering": 0.5, "Operations": 0.5, "Finance": 0.03,
+    "Marketing": 0.92,
+    "Customer Experience": 0.9,
+    "HR": 0.88,
+    "Sales": 0.55,
+    "Engineering": 0.5,
+    "Operations": 0.5,
+    "Finance": 0.03,
 }
 #: Probability of starting on one's own at a random day when not following.
 INDEPENDENT = {
-    "Marketing": 0.3, "Customer Experience": 0.3, "HR": 0.3,
-    "Sales": 0.5, "Engineering": 0.45, "Operations": 0.45, "Finance": 0.25,
+    "Marketing": 0.3,
+    "Customer Experience": 0.3,
+    "HR": 0.3,
+    "Sales": 0.5,
+    "Engineering": 0.45,
+    "Operations": 0.45,
+    "Finance": 0.25,
 }
 #: Month (0 = November 2025) in which each chief starts; the CFO never does.
 CHIEF_START_MONTH = {
-    "Marketing": 0, "Customer Experience": 0, "HR": 1, "Operations": 1, "Sales": 1,
-    "Engineering": 2, "Finance": None,
+    "Marketing": 0,
+    "Customer Experience": 0,
+    "HR": 1,
+    "Operations": 1,
+    "Sales": 1,
+    "Engineering": 2,
+    "Finance": None,
 }
 #: Chance of being active in a weekday, per tier level (C-suite … Staff), before personal spread.
 WEEKDAY_RATE = np.array([0.4, 0.4, 0.45, 0.52, 0.6])
@@ -76,8 +91,7 @@ def start_days(people: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
     return start
 
 
-def active_months(people: pd.DataFrame, start: np.ndarray,
-                  rng: np.random.Generator) -> np.ndarray:
+def active_months(people: pd.DataFrame, start: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Boolean person × month matrix: on from the start month, with some months off.
 
     A month after the start is on with probability 0.92 while the manager is on that month,
@@ -91,8 +105,9 @@ def active_months(people: pd.DataFrame, start: np.ndarray,
     start_month = np.where(start == NEVER, N_MONTHS, MONTH_OF_DAY[np.clip(start, 0, N_DAYS - 1)])
     months = np.arange(N_MONTHS)
     on = np.zeros((n, N_MONTHS), dtype=bool)
-    order = [np.flatnonzero(manager == -1)] + [np.flatnonzero((level == t) & (manager != -1))
-                                               for t in range(int(level.max()) + 1)]
+    order = [np.flatnonzero(manager == -1)] + [
+        np.flatnonzero((level == t) & (manager != -1)) for t in range(int(level.max()) + 1)
+    ]
     for idx in order:  # top-down, so a manager's months exist before their reports'
         if not len(idx):
             continue
@@ -104,8 +119,13 @@ def active_months(people: pd.DataFrame, start: np.ndarray,
     return on
 
 
-def active_days(people: pd.DataFrame, start: np.ndarray, on: np.ndarray, rate: np.ndarray,
-                rng: np.random.Generator) -> np.ndarray:
+def active_days(
+    people: pd.DataFrame,
+    start: np.ndarray,
+    on: np.ndarray,
+    rate: np.ndarray,
+    rng: np.random.Generator,
+) -> np.ndarray:
     """Boolean person × day matrix of active days.
 
     A day is active when its month is on, it is not before the start day, and a draw falls
@@ -121,8 +141,7 @@ def active_days(people: pd.DataFrame, start: np.ndarray, on: np.ndarray, rate: n
     return active
 
 
-def weekday_rates(people: pd.DataFrame, heavy: np.ndarray,
-                  rng: np.random.Generator) -> np.ndarray:
+def weekday_rates(people: pd.DataFrame, heavy: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Each person's chance of being active on a weekday: tier rate × lognormal spread."""
     level = people["tier_level"].to_numpy()
     rate = WEEKDAY_RATE[level] * rng.lognormal(0.0, 0.35, len(people))

@@ -19,7 +19,7 @@ import streamlit as st
 from scorecard.access import Access
 from scorecard.dataset import DatasetInfo, Filters, Period
 from scorecard.export import MEDIA_TYPES, PACK_FORMATS, Format, render
-from scorecard.export.context import pack_context
+from scorecard.export.context import brand_context, pack_context
 from scorecard.report import Report, build_report
 from scorecard.ui import access, cache
 
@@ -54,6 +54,8 @@ def pack_bytes(key: str, period: Period, filters: Filters, fmt: Format,
     if fmt in PACK_FORMATS:  # branding, and the previous period within the same scope
         context = pack_context(cache.dataset(key), period,
                                lambda p: _report(key, p, filters, scope))
+    elif fmt == "xlsx":  # the About sheet names the company (assumption company_name)
+        context = brand_context(cache.dataset(key))
     return render(_report(key, period, filters, scope), fmt, meta=_info, context=context)
 
 

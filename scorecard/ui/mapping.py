@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
+from scorecard.formatting import MISSING
 from scorecard.ingest.raw import Upload
 from scorecard.sources import mapping as m
 from scorecard.sources.preset import Preset
@@ -119,7 +120,7 @@ def section(result: IngestResult, uploader: str) -> bool:
             ),
             hide_index=True,
             width="stretch",
-            key="mapping_sources",
+            key="mapping_sources", placeholder=MISSING,
         )
         for note in result.sources:  # say it in words too: the table is for scanning
             if note.preset_id in saved:
@@ -146,7 +147,7 @@ def section(result: IngestResult, uploader: str) -> bool:
             upload.problems_frame(result.report, "error"),
             hide_index=True,
             width="stretch",
-            key="mapping_problems",
+            key="mapping_problems", placeholder=MISSING,
         )
     return True
 

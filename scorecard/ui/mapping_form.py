@@ -14,6 +14,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from scorecard.formatting import MISSING
 from scorecard.schema import ACTIONS, header_key
 from scorecard.sources import mapping as m
 from scorecard.sources import mapping_text as mt
@@ -198,6 +199,7 @@ def _rules(sid: str, start: m.Draft) -> tuple[tuple, list[str]]:
                 help="count: rows counted; a column: its amounts summed",
             ),
         },
+        placeholder=MISSING,
     )
     rows = [{k: v for k, v in r.items()} for r in edited.to_dict("records")]
     return mt.rules_from_rows(rows, [h for h in headers if header_key(h)])

@@ -16,10 +16,12 @@ import pandas as pd
 import streamlit as st
 
 from scorecard.dataset import Dataset, conform
+from scorecard.formatting import MISSING
 from scorecard.ingest.raw import MB, Limits, Upload
 from scorecard.problems import Report
 from scorecard.schema import TABLES
 from scorecard.ui import cache
+from scorecard.ui.text import literal
 
 if TYPE_CHECKING:
     from scorecard.ingest import IngestResult
@@ -65,6 +67,24 @@ def problems_frame(report: Report, severity: str) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=[*PROBLEM_COLUMNS, "code", "table"])
     frame["row"] = pd.to_numeric(frame["row"]).astype("Int64")
     return frame[list(PROBLEM_COLUMNS)]
+
+
+#: Headers of the problem table on screen, in :data:`PROBLEM_COLUMNS` order.
+PROBLEM_HEADERS = ("Severity", "Sheet", "Row (in Excel)", "Column", "Value", "What is wrong",
+                   "How to fix it")
+#: ``st.table`` draws every row at once: past this many the rest go to a scrolling table.
+WRAPPED_PROBLEMS = 100
+
+
+def problems_table(problems: pd.DataFrame) -> pd.DataFrame:
+    """A display copy of :func:`problems_frame` for ``st.table``, which wraps long messages
+    where ``st.dataframe`` cuts them: every cell is text escaped for Markdown (``st.table``
+    renders it, and a value comes from the user's file), an empty cell is "—", headers are
+    words. The input is not changed."""
+    return pd.DataFrame({
+        header: [MISSING if pd.isna(v) or v == "" else literal(v) for v in problems[column]]
+        for header, column in zip(PROBLEM_HEADERS, PROBLEM_COLUMNS, strict=True)
+    })
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
