@@ -19,14 +19,16 @@ from scorecard.charts.board import (
     leadership_scores_chart,
     vision_progress_chart,
 )
-from scorecard.charts.cascade import adoption_by_tier_chart
+from scorecard.charts.cascade import TITLE_CHARS, adoption_by_tier_chart
 from scorecard.dictionary import is_metric, metric
 from scorecard.formatting import goal_labels, number
+from scorecard.schema import EXECUTIVE_TIERS
 from scorecard.ui import access, cache, downloads, state
 from scorecard.ui import format as fmt
 from scorecard.ui.text import literal
 
-EXECUTIVE_TIERS = ("C-suite", "VP")
+#: Characters per title line of a chart sharing the projector screen with two others.
+PRESENT_TITLE_CHARS = 30
 #: The charts' own styling (the board pack's): Streamlit's theme squeezes their bar bands.
 THEME = None
 BOARD_TOP = 10  # executives drawn on the leadership chart: a slide holds about ten bars
@@ -166,11 +168,14 @@ with cascade_box:
     adoption = history.adoption if chosen.department else history.company_adoption
     if len(adoption):
         cascade = cache.chart_specs(
-            "board_adoption",
+            "board_adoption_present" if present else "board_adoption",
             chosen.key,
             chosen.period,
             chosen.filters,
-            lambda: adoption_by_tier_chart(adoption, chosen.department),
+            # a third of the projector screen holds about 30 characters of the 26 px title
+            lambda: adoption_by_tier_chart(
+                adoption, chosen.department, title_chars=PRESENT_TITLE_CHARS if present else TITLE_CHARS
+            ),
         )
         st.vega_lite_chart(cascade.screen, width="stretch", theme=THEME, key="board_adoption")
         if not present:

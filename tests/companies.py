@@ -334,3 +334,27 @@ def two_departments() -> Dataset:
     return Dataset.from_frames(
         people=people, activity=activity, goals=goals, assumptions=assumptions
     )
+
+
+#: The roles file of the two-department company's sign-in tests (AppTest and browser).
+ROLES_TOML = """
+contact = "Dana Admin (dana@corp.example)"
+
+[[grant]]
+email = "dana@corp.example"
+role = "admin"
+
+[[grant]]
+claim = "groups"
+value = "marketing"
+role = "marketer"
+
+[[grant]]
+email = "ben@example.com"
+role = "executive"
+departments = ["Sales"]
+
+[[grant]]
+domain = "board.example"
+role = "board"
+"""

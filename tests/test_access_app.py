@@ -20,33 +20,13 @@ from scorecard.store import Store
 from scorecard.ui import cache
 from scorecard.ui.navigation import CATALOGUE
 from scorecard.workbook import workbook_bytes
+from tests.companies import ROLES_TOML
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 TIMEOUT = 180  # a shared machine; bounds a hang, not a speed assertion
 ADDRESSES = tuple(c[4] for c in CATALOGUE)
 NAMES = ("Ada Byrne", "Ben Okafor", "Cy Lee", "Di Park")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-ROLES_TOML = """
-contact = "Dana Admin (dana@corp.example)"
-
-[[grant]]
-email = "dana@corp.example"
-role = "admin"
-
-[[grant]]
-claim = "groups"
-value = "marketing"
-role = "marketer"
-
-[[grant]]
-email = "ben@example.com"
-role = "executive"
-departments = ["Sales"]
-
-[[grant]]
-domain = "board.example"
-role = "board"
-"""
 ADMIN = {"email": "dana@corp.example", "name": "Dana Admin"}
 MARKETER = {"email": "mia@corp.example", "name": "Mia Marketer", "groups": ["marketing"]}
 EXECUTIVE = {"email": "ben@example.com", "name": "Ben Okafor"}

@@ -20,31 +20,11 @@ from scorecard.dataset import Dataset
 from scorecard.store import Store
 from scorecard.workbook import write_workbook
 from tests.browser import BROWSER_WAIT_MS, ROOT, free_port, running_app, settle
+from tests.companies import ROLES_TOML
 
 pytestmark = pytest.mark.browser
 
 SHOTS = ROOT / "tests" / "screenshots"
-ROLES_TOML = """
-contact = "Dana Admin (dana@corp.example)"
-
-[[grant]]
-email = "dana@corp.example"
-role = "admin"
-
-[[grant]]
-claim = "groups"
-value = "marketing"
-role = "marketer"
-
-[[grant]]
-email = "ben@example.com"
-role = "executive"
-departments = ["Sales"]
-
-[[grant]]
-domain = "board.example"
-role = "board"
-"""
 #: subject → ID-token claims at the provider, and the text the role's landing page shows.
 PEOPLE = {
     "dana": ({"email": "dana@corp.example", "name": "Dana Admin"}, "Headline figures"),

@@ -75,6 +75,15 @@ def test_adoption_chart_per_department(inputs):
     assert len(rows) == 6  # 2 tiers × 3 months
 
 
+def test_adoption_title_wraps_narrow_for_present_mode(inputs):
+    out = spec(adoption_by_tier_chart(adoption_of(inputs), "Sales", title_chars=30))
+    # "Sales: staff adoption rose from 50.0% to 100.0%" is 48 characters: greedy at 30 gives two
+    # lines; the even width is tried from 24 up: at 24, "Sales: staff adoption" (21, +" rose"
+    # = 26) then "rose from 50.0% to" (18, +" 100.0%" = 25) leaves a third line; at 25 the second
+    # line "rose from 50.0% to 100.0%" is exactly 25, so two lines of at most 25 characters.
+    assert out["title"]["text"] == ["Sales: staff adoption", "rose from 50.0% to 100.0%"]
+
+
 def test_icicle_spans_by_headcount_and_focuses(inputs):
     out = spec(icicle_chart(icicle_of(inputs)))
     # Everyone but Stan active: 6 of 7 = 85.71…% → "85.7%".

@@ -107,18 +107,21 @@ def adoption_title(adoption: pd.DataFrame, department: str | None = None) -> str
     return f"{_scope(department)}: {who} adoption {verb} {span}"
 
 
-def adoption_by_tier_chart(adoption: pd.DataFrame, department: str | None = None) -> alt.Chart:
+def adoption_by_tier_chart(
+    adoption: pd.DataFrame, department: str | None = None, title_chars: int = TITLE_CHARS
+) -> alt.Chart:
     """Lines of adoption (0–100%) per tier over the months, one colour per tier.
 
     ``adoption``: :func:`scorecard.cascade.adoption_of` rows (with or without a department
-    column); given ``department``, only its rows are drawn.
+    column); given ``department``, only its rows are drawn. ``title_chars``: characters per
+    title line (narrower where the chart shares a projector screen with two others).
     """
     if department is not None and "department" in adoption:
         adoption = adoption[adoption["department"] == department]
     data = adoption[["tier", "month", "people", "active", "adoption"]]
     tiers = [t for t in TIERS if t in set(data["tier"])]
     chart = (
-        alt.Chart(data, title=_title(adoption_title(data, department)))
+        alt.Chart(data, title=alt.TitleParams(title_lines(adoption_title(data, department), title_chars)))
         .mark_line(point=alt.OverlayMarkDef(size=120), strokeWidth=4)
         .encode(
             x=alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y", tickCount="month")),
