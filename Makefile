@@ -20,11 +20,11 @@ run: $(STAMP)
 	$(PY) -m streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false \
 		$(if $(SCORECARD_AUTH),,--server.address 127.0.0.1)
 
+# Lint and format first (seconds), then every test.
 test: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest
-# Lint and format gate, enabled by the lead after the tree-wide format (uncomment both lines):
-#	$(PY) -m ruff check .
-#	$(PY) -m ruff format --check .
 
 bench: $(STAMP)
 	$(PY) bench/ingest.py

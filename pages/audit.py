@@ -39,7 +39,8 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     key="access_roles",
-    column_config={"downloads": st.column_config.CheckboxColumn("Downloads")}, placeholder=MISSING,
+    column_config={"downloads": st.column_config.CheckboxColumn("Downloads")},
+    placeholder=MISSING,
 )
 
 st.subheader("Grants in force", anchor=False)
@@ -64,7 +65,8 @@ else:
             ),
             hide_index=True,
             width="stretch",
-            key="access_grants", placeholder=MISSING,
+            key="access_grants",
+            placeholder=MISSING,
         )
     else:
         st.caption("No grants: everyone on the people sheet who signs in is an employee.")
@@ -88,7 +90,8 @@ else:
         hide_index=True,
         width="stretch",
         key="access_audit",
-        column_config={"what": st.column_config.TextColumn(width="large")}, placeholder=MISSING,
+        column_config={"what": st.column_config.TextColumn(width="large")},
+        placeholder=MISSING,
     )
     st.download_button(
         "Download the audit log (CSV)",

@@ -174,7 +174,9 @@ with cascade_box:
             chosen.filters,
             # a third of the projector screen holds about 30 characters of the 26 px title
             lambda: adoption_by_tier_chart(
-                adoption, chosen.department, title_chars=PRESENT_TITLE_CHARS if present else TITLE_CHARS
+                adoption,
+                chosen.department,
+                title_chars=PRESENT_TITLE_CHARS if present else TITLE_CHARS,
             ),
         )
         st.vega_lite_chart(cascade.screen, width="stretch", theme=THEME, key="board_adoption")

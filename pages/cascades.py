@@ -12,13 +12,22 @@ from scorecard.ui import format as fmt
 
 #: The department summary's figures: (registry id, column of ``departments_of``). Labels, help
 #: and number formats come from the registry (:mod:`scorecard.dictionary`).
-FIGURES = (("adoption", "adoption"), ("team_reach", "reach"), ("cascade_lift", "lift"),
-           ("median_lag_days", "median_lag_days"), ("started_after_share", "started_after_share"))
+FIGURES = (
+    ("adoption", "adoption"),
+    ("team_reach", "reach"),
+    ("cascade_lift", "lift"),
+    ("median_lag_days", "median_lag_days"),
+    ("started_after_share", "started_after_share"),
+)
 LAG_HELP = fmt.metric_help("median_lag_days")
 
 chosen = state.selection()
-if not layout.heading("Cascades", chosen, "If the bosses are doing it, everyone will do it too. "
-                      "These views show whether activity flows down each reporting line."):
+if not layout.heading(
+    "Cascades",
+    chosen,
+    "If the bosses are doing it, everyone will do it too. "
+    "These views show whether activity flows down each reporting line.",
+):
     st.stop()
 
 frames = cache.cascade_frames(chosen.key, chosen.period)
@@ -31,8 +40,12 @@ if row_name not in summary.index:
 row = summary.loc[row_name]
 
 for column, (metric_id, name) in zip(st.columns(len(FIGURES)), FIGURES, strict=True):
-    column.metric(metric(metric_id).label, fmt.value(metric_id, row[name]),
-                  help=fmt.metric_help(metric_id), border=True)
+    column.metric(
+        metric(metric_id).label,
+        fmt.value(metric_id, row[name]),
+        help=fmt.metric_help(metric_id),
+        border=True,
+    )
 
 charts = cache.cascade_charts(chosen.key, chosen.period, department)
 if "adoption" in charts:  # drawn over the months up to the period's end: a story over time
@@ -44,9 +57,11 @@ if "lag" in charts:
     st.vega_lite_chart(charts["lag"], width="stretch", key="cascade_lag")
     downloads.chart_buttons(charts["lag"], "cascade-lag", "cascade_lag_save")
 else:
-    st.info("No manager and direct report both started within this period, so there is no lag "
-            "to show. Choose a longer period (year to date, or a custom range back to the start "
-            "of your data) to see how long teams took to follow.")
+    st.info(
+        "No manager and direct report both started within this period, so there is no lag "
+        "to show. Choose a longer period (year to date, or a custom range back to the start "
+        "of your data) to see how long teams took to follow."
+    )
 if "icicle" in charts:
     st.vega_lite_chart(charts["icicle"], width="stretch", key="cascade_icicle")
     downloads.chart_buttons(charts["icicle"], "organisation", "cascade_icicle_save")
@@ -61,35 +76,59 @@ leaders = frames.leaders
 if department:
     leaders = leaders[leaders["department"] == department]
 if leaders.empty:
-    st.info("Nobody in this selection has people reporting to them. Fill in manager_id on the "
-            "people sheet to see each leader's team.")
+    st.info(
+        "Nobody in this selection has people reporting to them. Fill in manager_id on the "
+        "people sheet to see each leader's team."
+    )
 else:
     table = leaders.assign(
         not_started=leaders["not_started"].map(", ".join),
         team_reach=leaders["team_reach"].astype("float64") * 100,
         median_lag_days=leaders["median_lag_days"].astype("float64"),
     ).sort_values(["not_started_count", "name"], ascending=[False, True])
-    st.caption("Leaders with the most direct reports still to start come first: they are the "
-               "people to invite next.")
+    st.caption(
+        "Leaders with the most direct reports still to start come first: they are the "
+        "people to invite next."
+    )
     st.dataframe(
-        table[["name", "tier", "department", "not_started_count", "not_started",
-               "direct_reports", "people_below", "team_reach", "median_lag_days"]],
-        hide_index=True, width="stretch", key="cascade_leaders",
+        table[
+            [
+                "name",
+                "tier",
+                "department",
+                "not_started_count",
+                "not_started",
+                "direct_reports",
+                "people_below",
+                "team_reach",
+                "median_lag_days",
+            ]
+        ],
+        hide_index=True,
+        width="stretch",
+        key="cascade_leaders",
         column_config={
             "name": st.column_config.TextColumn("Leader"),
             "tier": st.column_config.TextColumn("Tier"),
             "department": st.column_config.TextColumn("Department"),
             "not_started_count": st.column_config.NumberColumn("Not started"),
             "not_started": st.column_config.TextColumn(
-                "Direct reports not started yet", width="large",
-                help="Direct reports never active in the period: the people to invite next."),
+                "Direct reports not started yet",
+                width="large",
+                help="Direct reports never active in the period: the people to invite next.",
+            ),
             "direct_reports": st.column_config.NumberColumn("Direct reports"),
             "people_below": st.column_config.NumberColumn("People below"),
             "team_reach": st.column_config.ProgressColumn(
-                "Team reach", min_value=0, max_value=100, format="%.0f%%",
-                help="Active share of everyone below the leader."),
-            "median_lag_days": st.column_config.NumberColumn("Median lag (days)", format="%.0f",
-                                                             help=LAG_HELP),
+                "Team reach",
+                min_value=0,
+                max_value=100,
+                format="%.0f%%",
+                help="Active share of everyone below the leader.",
+            ),
+            "median_lag_days": st.column_config.NumberColumn(
+                "Median lag (days)", format="%.0f", help=LAG_HELP
+            ),
         },
         placeholder=fmt.MISSING,
     )

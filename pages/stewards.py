@@ -64,7 +64,8 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config=config,
-    key="stewards_table", placeholder=fmt.MISSING,
+    key="stewards_table",
+    placeholder=fmt.MISSING,
 )
 st.caption(
     "Engagement per post = (reactions + comments + shares received) / posts; blank without "

@@ -24,8 +24,7 @@ from scorecard.workbook import workbook_bytes
 from tests.companies import ops_trio as tiny_dataset
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
-PAGES = ("overview", "scorecards", "cascades", "vision", "stewards", "board", "data",
-         "definitions")
+PAGES = ("overview", "scorecards", "cascades", "vision", "stewards", "board", "data", "definitions")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TIMEOUT = 180  # the machine is shared; this bounds a hang, it is not a speed assertion
 
@@ -83,8 +82,12 @@ def test_every_page_of_a_tiny_published_dataset_renders_without_an_error(tiny: S
 
 
 def test_an_empty_activity_sheet_gives_a_next_step_instead_of_figures(store: Store):
-    store.publish(Dataset.from_frames(people=tiny_dataset().people), uploader="t",
-                  file_name="people-only.xlsx", sha256="people-only")
+    store.publish(
+        Dataset.from_frames(people=tiny_dataset().people),
+        uploader="t",
+        file_name="people-only.xlsx",
+        sha256="people-only",
+    )
     at = open_app("overview")
     assert_clean(at, "overview")
     assert "no activity rows yet" in at.info[0].value
@@ -101,9 +104,11 @@ def cold_server() -> Iterator[None]:
 
 @pytest.mark.parametrize("page", ["cascades", "data"])  # via state.selection / legacy.leave
 def test_a_deep_link_on_a_cold_server_still_runs_inside_the_frame(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cold_server: None, page: str):
-    temp_store(tmp_path, monkeypatch).publish(tiny_dataset(), uploader="t", file_name="t.xlsx",
-                                              sha256="tiny-v1")
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cold_server: None, page: str
+):
+    temp_store(tmp_path, monkeypatch).publish(
+        tiny_dataset(), uploader="t", file_name="t.xlsx", sha256="tiny-v1"
+    )
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.switch_page(f"pages/{page}.py").run()  # the first run of the process is the deep link
     assert_clean(at, page)
@@ -147,7 +152,8 @@ def test_the_period_and_department_persist_across_pages(tiny: Store):
 
 # -- data: upload, publish, history ------------------------------------------------------------
 def test_a_good_upload_publishes_a_new_version_shown_on_scorecards(
-        tiny: Store, monkeypatch: pytest.MonkeyPatch):
+    tiny: Store, monkeypatch: pytest.MonkeyPatch
+):
     data = workbook_bytes(tiny_dataset(extra_reply_on_31_march=2))
     monkeypatch.setenv("LOGNAME", "Dana Smith")  # local mode: the uploader is this OS user
     at = open_app("data")
@@ -200,8 +206,9 @@ def test_a_broken_upload_lists_its_errors_and_leaves_the_current_version(tiny: S
 
 
 def test_make_current_switches_back_to_an_earlier_version(tiny: Store):
-    tiny.publish(tiny_dataset(extra_reply_on_31_march=4), uploader="t", file_name="b.xlsx",
-                 sha256="tiny-v2")
+    tiny.publish(
+        tiny_dataset(extra_reply_on_31_march=4), uploader="t", file_name="b.xlsx", sha256="tiny-v2"
+    )
     at = open_app("data")
     at.selectbox(key="data_version").set_value(1)
     at.button(key="data_make_current").click().run()

@@ -16,13 +16,20 @@ from scorecard.problems import Problem, Report
 from scorecard.ui import advice, upload
 from tests.companies import ops_trio as tiny_dataset
 
-ASSUMPTIONS = pd.DataFrame({"key": ["hourly_cost_default", "value_per.qualified_leads"],
-                            "value": ["100", "250"]})
-GOALS = pd.DataFrame({
-    "metric": ["actions"], "target": [40.0], "start": pd.to_datetime(["2026-01-01"]),
-    "end": pd.to_datetime(["2026-12-31"]), "department": [None], "person_id": [None],
-    "direction": ["up"],
-})
+ASSUMPTIONS = pd.DataFrame(
+    {"key": ["hourly_cost_default", "value_per.qualified_leads"], "value": ["100", "250"]}
+)
+GOALS = pd.DataFrame(
+    {
+        "metric": ["actions"],
+        "target": [40.0],
+        "start": pd.to_datetime(["2026-01-01"]),
+        "end": pd.to_datetime(["2026-12-31"]),
+        "department": [None],
+        "person_id": [None],
+        "direction": ["up"],
+    }
+)
 
 
 def test_edited_assumptions_and_goals_pass_the_upload_validator():
@@ -50,7 +57,8 @@ def test_a_word_where_an_assumption_needs_a_number_is_an_error():
     bad = pd.DataFrame({"key": ["hourly_cost_default"], "value": ["lots"]})
     result = upload.revalidate(upload.edited_dataset(tiny_dataset(), bad, GOALS), "e.xlsx")
     assert [(p.sheet, p.row, p.column, p.value) for p in result.report.errors] == [
-        ("assumptions", 2, "value", "lots")]
+        ("assumptions", 2, "value", "lots")
+    ]
 
 
 def test_blank_rows_added_in_the_editor_are_dropped():
@@ -60,16 +68,44 @@ def test_blank_rows_added_in_the_editor_are_dropped():
 
 
 def test_problems_frame_has_one_row_per_problem_of_the_severity():
-    report = Report((
-        Problem("error", "bad_date", "Not a date.", "Use YYYY-MM-DD.", "activity", "activity",
-                14, "Date", "yesterday"),
-        Problem("warning", "unknown_key", "Unknown key.", "Check it.", "assumptions",
-                "assumptions", None, "key", "foo"),
-    ))
+    report = Report(
+        (
+            Problem(
+                "error",
+                "bad_date",
+                "Not a date.",
+                "Use YYYY-MM-DD.",
+                "activity",
+                "activity",
+                14,
+                "Date",
+                "yesterday",
+            ),
+            Problem(
+                "warning",
+                "unknown_key",
+                "Unknown key.",
+                "Check it.",
+                "assumptions",
+                "assumptions",
+                None,
+                "key",
+                "foo",
+            ),
+        )
+    )
     errors = upload.problems_frame(report, "error")
-    assert errors.to_dict("records") == [{
-        "severity": "error", "sheet": "activity", "row": 14, "column": "Date",
-        "value": "yesterday", "message": "Not a date.", "fix": "Use YYYY-MM-DD."}]
+    assert errors.to_dict("records") == [
+        {
+            "severity": "error",
+            "sheet": "activity",
+            "row": 14,
+            "column": "Date",
+            "value": "yesterday",
+            "message": "Not a date.",
+            "fix": "Use YYYY-MM-DD.",
+        }
+    ]
     warnings = upload.problems_frame(report, "warning")
     assert len(warnings) == 1 and pd.isna(warnings["row"].iloc[0])
 
@@ -103,11 +139,11 @@ def test_rank_text_orders_from_the_best_and_skips_missing():
     ranks = ranking.rank_texts(pd.Series([0.2, 0.5, float("nan"), 0.5]), "up", " in Sales")
     # 0.5 and 0.5 share first place ("="); 0.2 is third; missing is not ranked and not
     # counted: "of 3", not "of 4".
-    assert ranks.tolist() == ["3rd of 3 in Sales", "=1st of 3 in Sales", "",
-                              "=1st of 3 in Sales"]
+    assert ranks.tolist() == ["3rd of 3 in Sales", "=1st of 3 in Sales", "", "=1st of 3 in Sales"]
     # Lower is better (time cost): 11 people, the dearest is 11th.
-    assert ranking.rank_texts(pd.Series(range(11), dtype="float64"), "down").iloc[-1] == \
-        "11th of 11"
+    assert (
+        ranking.rank_texts(pd.Series(range(11), dtype="float64"), "down").iloc[-1] == "11th of 11"
+    )
     # Everyone equal (zeros): no rank at all. Headcount and yes/no shares rank nobody.
     assert ranking.rank_texts(pd.Series([0.0, 0.0, 0.0]), "up").tolist() == ["", "", ""]
     assert not ranking.ranks_people(metric("headcount"))

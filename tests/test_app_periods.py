@@ -11,17 +11,20 @@ from scorecard.ui import format as fmt
 from scorecard.ui import periods
 
 
-@pytest.mark.parametrize(("choice", "last", "expected"), [
-    # the month holding the last activity day, up to that day
-    (periods.LAST_MONTH, date(2026, 3, 31), Period(date(2026, 3, 1), date(2026, 3, 31))),
-    (periods.LAST_MONTH, date(2026, 3, 15), Period(date(2026, 3, 1), date(2026, 3, 15))),
-    # Q1 = January–March
-    (periods.LAST_QUARTER, date(2026, 3, 31), Period(date(2026, 1, 1), date(2026, 3, 31))),
-    (periods.LAST_QUARTER, date(2026, 5, 10), Period(date(2026, 4, 1), date(2026, 5, 10))),
-    (periods.YEAR_TO_DATE, date(2026, 5, 10), Period(date(2026, 1, 1), date(2026, 5, 10))),
-    # custom without a complete range falls back to the month
-    (periods.CUSTOM, date(2026, 5, 10), Period(date(2026, 5, 1), date(2026, 5, 10))),
-])
+@pytest.mark.parametrize(
+    ("choice", "last", "expected"),
+    [
+        # the month holding the last activity day, up to that day
+        (periods.LAST_MONTH, date(2026, 3, 31), Period(date(2026, 3, 1), date(2026, 3, 31))),
+        (periods.LAST_MONTH, date(2026, 3, 15), Period(date(2026, 3, 1), date(2026, 3, 15))),
+        # Q1 = January–March
+        (periods.LAST_QUARTER, date(2026, 3, 31), Period(date(2026, 1, 1), date(2026, 3, 31))),
+        (periods.LAST_QUARTER, date(2026, 5, 10), Period(date(2026, 4, 1), date(2026, 5, 10))),
+        (periods.YEAR_TO_DATE, date(2026, 5, 10), Period(date(2026, 1, 1), date(2026, 5, 10))),
+        # custom without a complete range falls back to the month
+        (periods.CUSTOM, date(2026, 5, 10), Period(date(2026, 5, 1), date(2026, 5, 10))),
+    ],
+)
 def test_resolve_counts_back_from_the_last_activity_day(choice, last, expected):
     assert periods.resolve(choice, last) == expected
 
@@ -31,37 +34,69 @@ def test_custom_range_is_taken_as_given_in_either_order():
     assert got == Period(date(2026, 2, 3), date(2026, 2, 9))
 
 
-@pytest.mark.parametrize(("choice", "period", "expected"), [
-    # 31 days of March compare with February, cut at its 28th
-    (periods.LAST_MONTH, Period(date(2026, 3, 1), date(2026, 3, 31)),
-     Period(date(2026, 2, 1), date(2026, 2, 28))),
-    # 1–15 March with 1–15 February
-    (periods.LAST_MONTH, Period(date(2026, 3, 1), date(2026, 3, 15)),
-     Period(date(2026, 2, 1), date(2026, 2, 15))),
-    # January compares with December of the year before
-    (periods.LAST_MONTH, Period(date(2026, 1, 1), date(2026, 1, 31)),
-     Period(date(2025, 12, 1), date(2025, 12, 31))),
-    # Q2 (91 days) with Q1 (90 days): cut at 31 March
-    (periods.LAST_QUARTER, Period(date(2026, 4, 1), date(2026, 6, 30)),
-     Period(date(2026, 1, 1), date(2026, 3, 31))),
-    # 130 days of 2026 with the first 130 days of 2025 (1 Jan + 129 = 10 May)
-    (periods.YEAR_TO_DATE, Period(date(2026, 1, 1), date(2026, 5, 10)),
-     Period(date(2025, 1, 1), date(2025, 5, 10))),
-    # 7 custom days with the 7 days before
-    (periods.CUSTOM, Period(date(2026, 2, 3), date(2026, 2, 9)),
-     Period(date(2026, 1, 27), date(2026, 2, 2))),
-])
+@pytest.mark.parametrize(
+    ("choice", "period", "expected"),
+    [
+        # 31 days of March compare with February, cut at its 28th
+        (
+            periods.LAST_MONTH,
+            Period(date(2026, 3, 1), date(2026, 3, 31)),
+            Period(date(2026, 2, 1), date(2026, 2, 28)),
+        ),
+        # 1–15 March with 1–15 February
+        (
+            periods.LAST_MONTH,
+            Period(date(2026, 3, 1), date(2026, 3, 15)),
+            Period(date(2026, 2, 1), date(2026, 2, 15)),
+        ),
+        # January compares with December of the year before
+        (
+            periods.LAST_MONTH,
+            Period(date(2026, 1, 1), date(2026, 1, 31)),
+            Period(date(2025, 12, 1), date(2025, 12, 31)),
+        ),
+        # Q2 (91 days) with Q1 (90 days): cut at 31 March
+        (
+            periods.LAST_QUARTER,
+            Period(date(2026, 4, 1), date(2026, 6, 30)),
+            Period(date(2026, 1, 1), date(2026, 3, 31)),
+        ),
+        # 130 days of 2026 with the first 130 days of 2025 (1 Jan + 129 = 10 May)
+        (
+            periods.YEAR_TO_DATE,
+            Period(date(2026, 1, 1), date(2026, 5, 10)),
+            Period(date(2025, 1, 1), date(2025, 5, 10)),
+        ),
+        # 7 custom days with the 7 days before
+        (
+            periods.CUSTOM,
+            Period(date(2026, 2, 3), date(2026, 2, 9)),
+            Period(date(2026, 1, 27), date(2026, 2, 2)),
+        ),
+    ],
+)
 def test_previous_is_the_same_stretch_of_the_period_before(choice, period, expected):
     assert periods.previous(choice, period) == expected
 
 
-@pytest.mark.parametrize(("value", "unit", "text"), [
-    (float("nan"), "%", "—"), (None, "count", "—"), ("n/a", "count", "—"),
-    (0.4167, "%", "41.7%"), (0.042, "%", "4.2%"), (0.0, "%", "0.0%"),
-    (1234.0, "count", "1,234"), (12.5, "days", "13"),  # whole days, half away from zero
-    (1234.4, "currency", "$1,234"), (-50.0, "currency", "-$50"),
-    (3.254, "per_post", "3.25"), (1.5, "ratio", "1.50"), (71.6, "score", "72"),
-])
+@pytest.mark.parametrize(
+    ("value", "unit", "text"),
+    [
+        (float("nan"), "%", "—"),
+        (None, "count", "—"),
+        ("n/a", "count", "—"),
+        (0.4167, "%", "41.7%"),
+        (0.042, "%", "4.2%"),
+        (0.0, "%", "0.0%"),
+        (1234.0, "count", "1,234"),
+        (12.5, "days", "13"),  # whole days, half away from zero
+        (1234.4, "currency", "$1,234"),
+        (-50.0, "currency", "-$50"),
+        (3.254, "per_post", "3.25"),
+        (1.5, "ratio", "1.50"),
+        (71.6, "score", "72"),
+    ],
+)
 def test_number_formats_by_unit(value, unit, text):
     assert fmt.number(value, unit) == text
 

@@ -222,7 +222,8 @@ def test_the_benchmarks_slide_speaks_the_benchmark_registry_not_the_dictionary(d
     from scorecard.dictionary import SOCIALCAST
 
     slide = next(
-        s for s in deck.slides
+        s
+        for s in deck.slides
         if s.shapes.title is not None
         and s.shapes.title.text == "Executives against published benchmarks"
     )

@@ -22,8 +22,7 @@ from scorecard.formatting import number as display
 
 def small_chart() -> alt.Chart:
     frame = pd.DataFrame({"x": ["a", "b"], "y": [1, 2]})
-    return alt.Chart(frame).mark_bar().encode(x="x:N", y="y:Q").properties(width=200,
-                                                                          height=100)
+    return alt.Chart(frame).mark_bar().encode(x="x:N", y="y:Q").properties(width=200, height=100)
 
 
 def test_png_scale_doubles_the_svg_size() -> None:
@@ -57,9 +56,14 @@ def test_scores_title_states_the_median_of_everyone_and_draws_the_top() -> None:
 
 
 def test_vision_title_counts_goals_on_track_and_colours_are_few() -> None:
-    goals = pd.DataFrame({"goal": ["g1", "g2", "g3"], "progress": [0.5, 1.1, 0.2],
-                          "expected": [0.4, 0.5, 0.5],
-                          "status": ["on track", "on track", "off track"]})
+    goals = pd.DataFrame(
+        {
+            "goal": ["g1", "g2", "g3"],
+            "progress": [0.5, 1.1, 0.2],
+            "expected": [0.4, 0.5, 0.5],
+            "status": ["on track", "on track", "off track"],
+        }
+    )
     spec = vision_progress_chart(goals).to_dict()
     assert spec["title"]["text"] == "Vision: 2 of 3 goals on track"
     colours = spec["layer"][0]["encoding"]["color"]["scale"]["range"]
@@ -70,8 +74,10 @@ def test_benchmarks_pair_ours_with_2010() -> None:
     frame = pd.DataFrame({"label": ["Multi-daily"], "ours": [0.25], "benchmark": [0.40]})
     spec = benchmarks_chart(frame).to_dict()
     data = next(iter(spec["datasets"].values()))
-    assert {(d["who"], d["share"]) for d in data} == {("Our executives", 0.25),
-                                                      ("Executives, 2010", 0.40)}
+    assert {(d["who"], d["share"]) for d in data} == {
+        ("Our executives", 0.25),
+        ("Executives, 2010", 0.40),
+    }
 
 
 def test_formats_by_unit() -> None:

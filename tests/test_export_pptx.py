@@ -42,12 +42,20 @@ def test_slides_in_order_with_titles_in_words(deck) -> None:
     # The title is the company (assumption company_name), never the file; Ops (Ada alone, no
     # reporting line) is one line on the side-by-side slide, not a slide of dashes.
     assert titles == [
-        "Your company", "Executive summary", "Vision progress",
-        "Leadership scores of the executives", "The cascade: the whole company",
-        "The cascade: departments side by side", "The cascade: Sales",
-        "Executives against published benchmarks", "Bonus pool in brief",
-        "What changed since the previous period", "Appendix: definitions used (1 of 3)", "Appendix: definitions used (2 of 3)",
-        "Appendix: definitions used (3 of 3)", "Appendix: cascade terms",
+        "Your company",
+        "Executive summary",
+        "Vision progress",
+        "Leadership scores of the executives",
+        "The cascade: the whole company",
+        "The cascade: departments side by side",
+        "The cascade: Sales",
+        "Executives against published benchmarks",
+        "Bonus pool in brief",
+        "What changed since the previous period",
+        "Appendix: definitions used (1 of 3)",
+        "Appendix: definitions used (2 of 3)",
+        "Appendix: definitions used (3 of 3)",
+        "Appendix: cascade terms",
     ]
     assert deck.slide_width * 9 == deck.slide_height * 16
 
@@ -110,7 +118,7 @@ def test_sample_company_deck_is_clean() -> None:
     assert deck.slides[0].shapes.title.text == "Sample company"
     departments = sorted(report.cascade["departments"])
     titles = [s.shapes.title.text for s in deck.slides]
-    assert titles[6:6 + len(departments)] == [f"The cascade: {d}" for d in departments]
+    assert titles[6 : 6 + len(departments)] == [f"The cascade: {d}" for d in departments]
     for slide in deck.slides:
         assert all(p.text_frame.text.strip() for p in slide.placeholders)
         for shape in slide.shapes:
@@ -118,19 +126,27 @@ def test_sample_company_deck_is_clean() -> None:
                 assert shape.left + shape.width <= deck.slide_width
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice"))
-                    or not shutil.which("pdftoppm"),
-                    reason="LibreOffice (soffice) and pdftoppm are not installed here")
+@pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")) or not shutil.which("pdftoppm"),
+    reason="LibreOffice (soffice) and pdftoppm are not installed here",
+)
 def test_deck_renders_to_pages_that_are_not_blank(tmp_path: Path, report: Report) -> None:
     from PIL import Image, ImageStat
 
     path = tmp_path / "deck.pptx"
     path.write_bytes(build_pptx(report, INFO))
     office = shutil.which("soffice") or shutil.which("libreoffice")
-    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    str(path)], check=True, timeout=180, capture_output=True)
-    subprocess.run(["pdftoppm", "-png", "-r", "40", str(tmp_path / "deck.pdf"),
-                    str(tmp_path / "page")], check=True, timeout=120)
+    subprocess.run(
+        [office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        check=True,
+        timeout=180,
+        capture_output=True,
+    )
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", str(tmp_path / "deck.pdf"), str(tmp_path / "page")],
+        check=True,
+        timeout=120,
+    )
     pages = sorted(tmp_path.glob("page*.png"))
     assert len(pages) == len(Presentation(str(path)).slides)
     for page in pages:
@@ -143,9 +159,19 @@ def test_a_file_read_directly_is_named_on_the_title_slide_and_lags_read_in_days(
     from scorecard.export.meta import company_name, version_text
     from scorecard.export.slides import days_text
 
-    info = DatasetInfo(version=None, created_at="2026-04-01 08:00 UTC", uploader="command line",
-                       file_name="march.xlsx", sha256="x")
+    info = DatasetInfo(
+        version=None,
+        created_at="2026-04-01 08:00 UTC",
+        uploader="command line",
+        file_name="march.xlsx",
+        sha256="x",
+    )
     assert company_name(info) == "march.xlsx"
     assert version_text(info) == "Unpublished file march.xlsx, read 2026-04-01 08:00 UTC"
     assert [days_text(d) for d in (0, 1, 1.2, 12, -1)] == [
-        "0 days", "1 day", "1 day", "12 days", "-1 day"]
+        "0 days",
+        "1 day",
+        "1 day",
+        "12 days",
+        "-1 day",
+    ]

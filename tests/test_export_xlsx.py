@@ -43,14 +43,21 @@ def report() -> Report:
 
 @pytest.fixture(scope="module")
 def book(report: Report) -> openpyxl.Workbook:
-    return read_back(build_xlsx(report, DatasetInfo(3, "2026-02-01T09:00:00", "me",
-                                                    "jan.xlsx", "abc")))
+    return read_back(
+        build_xlsx(report, DatasetInfo(3, "2026-02-01T09:00:00", "me", "jan.xlsx", "abc"))
+    )
 
 
 def test_sheets_are_named_for_the_board_pack(book: openpyxl.Workbook) -> None:
-    assert tuple(book.sheetnames[:len(SHEETS) - 2]) == SHEETS[:-2]
-    assert {"People scorecards", "Departments", "Cascade", "Goals", "Bonus pool",
-            "Definitions"} <= set(book.sheetnames)
+    assert tuple(book.sheetnames[: len(SHEETS) - 2]) == SHEETS[:-2]
+    assert {
+        "People scorecards",
+        "Departments",
+        "Cascade",
+        "Goals",
+        "Bonus pool",
+        "Definitions",
+    } <= set(book.sheetnames)
 
 
 def test_people_numbers_equal_the_report(book: openpyxl.Workbook, report: Report) -> None:
@@ -95,8 +102,7 @@ def test_goals_bonus_and_definitions(book: openpyxl.Workbook, report: Report) ->
     assert goal["Actual"] == report.goals[0].actual == 4  # Sales did 4 actions
     assert goal["Status"] == report.goals[0].status
     bonus = sheet_rows(book["Bonus pool"])
-    assert math.isclose(sum(r["Share"] or 0 for r in bonus), report.bonus.allocated,
-                        abs_tol=0.005)
+    assert math.isclose(sum(r["Share"] or 0 for r in bonus), report.bonus.allocated, abs_tol=0.005)
     definitions = sheet_rows(book["Definitions"])
     assert [d["Id"] for d in definitions] == [m.id for m in REGISTRY]
     multi = next(d for d in definitions if d["Id"] == "multi_daily")

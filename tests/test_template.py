@@ -25,8 +25,15 @@ def book(path) -> openpyxl.Workbook:
 
 
 def test_instructions_first_then_one_sheet_per_table(book: openpyxl.Workbook) -> None:
-    assert book.sheetnames == ["Instructions", "people", "activity", "outcomes", "goals",
-                               "accounts", "assumptions"]
+    assert book.sheetnames == [
+        "Instructions",
+        "people",
+        "activity",
+        "outcomes",
+        "goals",
+        "accounts",
+        "assumptions",
+    ]
 
 
 def test_headers_are_the_schema_columns_bold_filled_and_frozen(book) -> None:
@@ -47,8 +54,10 @@ def test_required_headers_are_dark_and_optional_ones_light(book) -> None:
 
 def test_header_notes_carry_the_description(book) -> None:
     note = book["activity"]["H1"].comment.text  # minutes
-    assert note == ("Optional, number (0 or more). "
-                    "Minutes the whole row took; blank: the action's default minutes.")
+    assert note == (
+        "Optional, number (0 or more). "
+        "Minutes the whole row took; blank: the action's default minutes."
+    )
     for name, table in TABLES.items():
         for index, column in enumerate(table.columns, start=1):
             assert column.description in book[name].cell(1, index).comment.text
@@ -66,11 +75,9 @@ def _dropdowns(sheet) -> dict[str, tuple[str, str]]:
 
 
 def test_dropdowns_on_enumerated_columns_only(book) -> None:
-    assert _dropdowns(book["people"]) == {
-        "tier": ('"C-suite,VP,Director,Manager,Staff"', "stop")}
+    assert _dropdowns(book["people"]) == {"tier": ('"C-suite,VP,Director,Manager,Staff"', "stop")}
     assert _dropdowns(book["activity"]) == {
-        "action": ('"post,video,blog,article,reply,comment,share,like,message,live"',
-                   "warning"),
+        "action": ('"post,video,blog,article,reply,comment,share,like,message,live"', "warning"),
         "purpose": ('"marketing,employees,reputation,initiatives,customers"', "warning"),
     }
     assert _dropdowns(book["goals"]) == {"direction": ('"up,down"', "stop")}
@@ -89,7 +96,7 @@ def example_rows(book, name: str) -> list[tuple]:
         header = [c.value for c in rows[i + 1][:width]]
         if rows[i][0].value == name and header == list(TABLES[name].column_names):
             block = []
-            for row in rows[i + 2:]:
+            for row in rows[i + 2 :]:
                 if all(c.value is None for c in row):
                     break
                 block.append(tuple(row[:width]))
@@ -117,10 +124,22 @@ def test_examples_are_typed_cells_on_the_instructions_sheet(book) -> None:
     assert activity[0][0].value == datetime(2026, 3, 2) and activity[0][0].is_date
     assert activity[0][6].value == 1 and activity[2][7].value is None  # count; blank minutes
     assert [c.value for c in example_rows(book, "goals")[1]] == [
-        "response_minutes", 30, datetime(2026, 1, 1), datetime(2026, 12, 31),
-        "Customer Experience", None, "down"]
+        "response_minutes",
+        30,
+        datetime(2026, 1, 1),
+        datetime(2026, 12, 31),
+        "Customer Experience",
+        None,
+        "down",
+    ]
     assert {name: len(example_rows(book, name)) for name in TABLES} == {
-        "people": 5, "activity": 3, "outcomes": 3, "goals": 2, "accounts": 2, "assumptions": 3}
+        "people": 5,
+        "activity": 3,
+        "outcomes": 3,
+        "goals": 2,
+        "accounts": 2,
+        "assumptions": 3,
+    }
 
 
 def test_column_widths_fit_the_longest_header_or_example(book) -> None:
@@ -133,10 +152,20 @@ def test_column_widths_fit_the_longest_header_or_example(book) -> None:
 def test_instructions_list_every_table_and_column(book) -> None:
     # eight columns: the Examples section below makes the sheet wider (activity's 17)
     rows = list(book["Instructions"].iter_rows(max_col=8, values_only=True))
-    header_at = rows.index(("Table", "Column", "Required", "Type", "Default", "Description",
-                            "Accepted aliases", "Example"))
+    header_at = rows.index(
+        (
+            "Table",
+            "Column",
+            "Required",
+            "Type",
+            "Default",
+            "Description",
+            "Accepted aliases",
+            "Example",
+        )
+    )
     blank = next(i for i in range(header_at + 1, len(rows)) if not any(rows[i]))
-    lines = rows[header_at + 1:blank]  # the column list ends at a blank row; Examples follow
+    lines = rows[header_at + 1 : blank]  # the column list ends at a blank row; Examples follow
     # 6 table lines + 9 people + 17 activity + 5 outcomes + 7 goals + 5 accounts
     # + 2 assumptions columns
     assert len(lines) == 6 + 9 + 17 + 5 + 7 + 5 + 2
@@ -164,7 +193,8 @@ def test_the_blank_template_is_refused_as_empty_not_read_as_data(path) -> None:
     result = load_paths([path])
     assert result.dataset is None
     assert [(p.severity, p.code, p.sheet) for p in result.report.problems] == [
-        ("error", "empty_upload", "people")]
+        ("error", "empty_upload", "people")
+    ]
     assert "no people, no activity" in result.report.problems[0].message
 
 
@@ -185,9 +215,15 @@ def test_the_template_filled_with_its_examples_reads_clean(book, tmp_path) -> No
     assert dataset.people["manager_id"].tolist()[1:] == ["001", "001", "001", "002"]
     assert dataset.activity["count"].tolist() == [1, 4, 1]
     assert dataset.goals["direction"].tolist() == ["up", "down"]
-    assert dataset.row_counts == {"people": 5, "activity": 3, "outcomes": 3, "goals": 2,
-                                  "accounts": 2, "assumptions": 3}
+    assert dataset.row_counts == {
+        "people": 5,
+        "activity": 3,
+        "outcomes": 3,
+        "goals": 2,
+        "accounts": 2,
+        "assumptions": 3,
+    }
     # The accounts examples: a brand page run by 017, and 002's own X handle.
     assert dataset.accounts[["kind", "person_id", "steward_id"]].astype(object).where(
-        dataset.accounts[["kind", "person_id", "steward_id"]].notna(), None).values.tolist() == [
-        ["brand", None, "017"], ["personal", "002", None]]
+        dataset.accounts[["kind", "person_id", "steward_id"]].notna(), None
+    ).values.tolist() == [["brand", None, "017"], ["personal", "002", None]]

@@ -121,7 +121,9 @@ def adoption_by_tier_chart(
     data = adoption[["tier", "month", "people", "active", "adoption"]]
     tiers = [t for t in TIERS if t in set(data["tier"])]
     chart = (
-        alt.Chart(data, title=alt.TitleParams(title_lines(adoption_title(data, department), title_chars)))
+        alt.Chart(
+            data, title=alt.TitleParams(title_lines(adoption_title(data, department), title_chars))
+        )
         .mark_line(point=alt.OverlayMarkDef(size=120), strokeWidth=4)
         .encode(
             x=alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y", tickCount="month")),

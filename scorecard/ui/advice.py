@@ -10,15 +10,15 @@ from scorecard.assumptions import PILLARS
 
 ADVICE: dict[str, str] = {
     "presence": "Show up more often: a few minutes on most working days beats one long "
-                "session a month. A short reply counts as an active day.",
+    "session a month. A short reply counts as an active day.",
     "dialogue": "Talk with people, not at them: answer the comments on your posts and reply "
-                "to your team's posts before writing new ones.",
+    "to your team's posts before writing new ones.",
     "resonance": "Post what people answer: ask a question, tell a customer or team story, "
-                 "use video. Engagements per post is what this pillar measures.",
+    "use video. Engagements per post is what this pillar measures.",
     "cascade": "Bring your team along: invite the people below you who have not started yet "
-               "and share their first posts.",
+    "and share their first posts.",
     "outcomes": "Connect social to results: link posts to offers and recruiting, and record "
-                "the leads, hires and resolved issues they bring in the outcomes sheet.",
+    "the leads, hires and resolved issues they bring in the outcomes sheet.",
 }
 
 
@@ -51,4 +51,3 @@ def next_step(row: pd.Series, not_started: Sequence[str] = ()) -> str:
         more = len(not_started) - 5
         text += f" Not started yet: {names}" + (f" and {more} more." if more > 0 else ".")
     return text
-

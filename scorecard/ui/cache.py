@@ -77,8 +77,9 @@ def current() -> Current:
         from scorecard.current import SAMPLE_WORKBOOK, sample_info
 
         stat = SAMPLE_WORKBOOK.stat()
-        return Current(sample_info(), SAMPLE_PREFIX + _file_sha256(str(SAMPLE_WORKBOOK),
-                                                                   stat.st_mtime_ns))
+        return Current(
+            sample_info(), SAMPLE_PREFIX + _file_sha256(str(SAMPLE_WORKBOOK), stat.st_mtime_ns)
+        )
     return Current(info, f"{s.url}#v{info.version}")
 
 
@@ -114,8 +115,9 @@ def facts(key: str) -> Facts:
 
 def executives(filters: Filters) -> Filters:
     """``filters`` narrowed to the C-suite and VPs (the executives of the 2010 survey)."""
-    return Filters(departments=filters.departments, tiers=EXECUTIVE_TIERS,
-                   channels=filters.channels)
+    return Filters(
+        departments=filters.departments, tiers=EXECUTIVE_TIERS, channels=filters.channels
+    )
 
 
 @st.cache_resource(show_spinner="Computing scorecards…", max_entries=RESULT_ENTRIES)
@@ -135,8 +137,9 @@ def trend_window(period: Period) -> Period:
 
 
 @st.cache_resource(show_spinner="Computing trends…", max_entries=RESULT_ENTRIES)
-def trends(key: str, period: Period, filters: Filters, level: Level,
-           metrics: tuple[str, ...]) -> pd.DataFrame:
+def trends(
+    key: str, period: Period, filters: Filters, level: Level, metrics: tuple[str, ...]
+) -> pd.DataFrame:
     """Monthly values (month, key, metric, value) over :func:`trend_window` of ``period``."""
     return monthly_series(dataset(key), trend_window(period), list(metrics), filters, level)
 
@@ -145,19 +148,23 @@ def trends(key: str, period: Period, filters: Filters, level: Level,
 class CascadeFrames:
     """The cascade of one period, every frame the Cascades and Board pages draw."""
 
-    departments: pd.DataFrame   # departments_of: one row per department, the company last
-    adoption: pd.DataFrame      # adoption_of by department and tier, per month
+    departments: pd.DataFrame  # departments_of: one row per department, the company last
+    adoption: pd.DataFrame  # adoption_of by department and tier, per month
     company_adoption: pd.DataFrame  # adoption_of by tier, per month
-    pairs: pd.DataFrame         # lag_pairs_of: one row per reporting line
-    leaders: pd.DataFrame       # leaders_of: one row per leader
+    pairs: pd.DataFrame  # lag_pairs_of: one row per reporting line
+    leaders: pd.DataFrame  # leaders_of: one row per leader
 
 
 @st.cache_resource(show_spinner="Computing the cascade…", max_entries=RESULT_ENTRIES)
 def cascade_frames(key: str, period: Period) -> CascadeFrames:
     inputs = prepare(dataset(key), period)
-    return CascadeFrames(departments=departments_of(inputs), adoption=adoption_of(inputs),
-                         company_adoption=adoption_of(inputs, ("tier",)),
-                         pairs=lag_pairs_of(inputs), leaders=leaders_of(inputs))
+    return CascadeFrames(
+        departments=departments_of(inputs),
+        adoption=adoption_of(inputs),
+        company_adoption=adoption_of(inputs, ("tier",)),
+        pairs=lag_pairs_of(inputs),
+        leaders=leaders_of(inputs),
+    )
 
 
 @st.cache_resource(show_spinner="Drawing the org…", max_entries=RESULT_ENTRIES)
@@ -203,14 +210,20 @@ def stewards(key: str, period: Period) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=RESULT_ENTRIES)
-def sparklines(key: str, period: Period, filters: Filters, metrics: tuple[str, ...],
-               person_ids: tuple[str, ...]) -> dict[tuple[str, str], list[float]]:
+def sparklines(
+    key: str,
+    period: Period,
+    filters: Filters,
+    metrics: tuple[str, ...],
+    person_ids: tuple[str, ...],
+) -> dict[tuple[str, str], list[float]]:
     """Monthly values per (person, metric) for the small trends of the given people only, so a
     rerun copies a few lists instead of the whole monthly frame. Missing months are left out."""
     # One monthly computation serves every metric (the frame is cached once per period).
     trend = trends(key, period, filters, "person", SCORECARD_METRICS)
-    mine = trend[trend["key"].isin(person_ids) & trend["metric"].isin(metrics)
-                 & trend["value"].notna()]
+    mine = trend[
+        trend["key"].isin(person_ids) & trend["metric"].isin(metrics) & trend["value"].notna()
+    ]
     grouped = mine.sort_values("month").groupby(["key", "metric"], sort=False)["value"]
     return {k: v for k, v in grouped.agg(list).items()}
 
@@ -254,12 +267,13 @@ class ChartSpecs:
     """One Altair chart as the two Vega-Lite specs the app needs."""
 
     screen: dict[str, Any]  # what ``st.altair_chart`` would send: Streamlit's own conversion
-    file: dict[str, Any]    # ``chart.to_dict()``: what the PNG/SVG downloads render
+    file: dict[str, Any]  # ``chart.to_dict()``: what the PNG/SVG downloads render
 
 
 @st.cache_data(show_spinner=False, max_entries=RESULT_ENTRIES)
-def chart_specs(name: str, key: str, period: Period, filters: Filters,
-                _build: Callable[[], Any]) -> ChartSpecs:
+def chart_specs(
+    name: str, key: str, period: Period, filters: Filters, _build: Callable[[], Any]
+) -> ChartSpecs:
     """The specs of the chart ``name`` of one view, built by ``_build`` once per dataset key,
     period and filters (``_build`` is not hashed: ``name`` and the arguments must determine
     the chart). Building and validating an Altair chart costs far more than the numbers it

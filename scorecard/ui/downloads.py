@@ -33,8 +33,9 @@ PACK: tuple[tuple[Format, str, str], ...] = (
 
 # A resource, not data: the Report is immutable, so sessions share it instead of a pickled copy.
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _report(key: str, period: Period, filters: Filters,
-            scope: tuple[str, ...] | None = None) -> Report:
+def _report(
+    key: str, period: Period, filters: Filters, scope: tuple[str, ...] | None = None
+) -> Report:
     if scope is None:
         return build_report(cache.dataset(key), period, filters)
     # A scoped viewer's pack is the whole company's report with the rows outside the scope (and
@@ -46,14 +47,21 @@ def _report(key: str, period: Period, filters: Filters,
 
 
 @st.cache_data(show_spinner=False, max_entries=12)
-def pack_bytes(key: str, period: Period, filters: Filters, fmt: Format,
-               _info: DatasetInfo, scope: tuple[str, ...] | None = None) -> bytes:
+def pack_bytes(
+    key: str,
+    period: Period,
+    filters: Filters,
+    fmt: Format,
+    _info: DatasetInfo,
+    scope: tuple[str, ...] | None = None,
+) -> bytes:
     """The board pack as one file, holding only ``scope``'s departments (``None``: all);
     ``_info`` (not hashed) follows from ``key``."""
     context = None
     if fmt in PACK_FORMATS:  # branding, and the previous period within the same scope
-        context = pack_context(cache.dataset(key), period,
-                               lambda p: _report(key, p, filters, scope))
+        context = pack_context(
+            cache.dataset(key), period, lambda p: _report(key, p, filters, scope)
+        )
     elif fmt == "xlsx":  # the About sheet names the company (assumption company_name)
         context = brand_context(cache.dataset(key))
     return render(_report(key, period, filters, scope), fmt, meta=_info, context=context)
@@ -82,8 +90,9 @@ def file_stem(period: Period, scope: str) -> str:
     return f"social-scorecard_{period.start}_{period.end}{tail}"
 
 
-def board_pack_buttons(key: str, info: DatasetInfo, period: Period, filters: Filters,
-                       scope: str, widget_prefix: str) -> None:
+def board_pack_buttons(
+    key: str, info: DatasetInfo, period: Period, filters: Filters, scope: str, widget_prefix: str
+) -> None:
     """The deck, the workbook and the JSON with exactly the numbers of this view, within the
     viewer's scope; nothing for a role without downloads."""
     who = access.current()
@@ -93,9 +102,15 @@ def board_pack_buttons(key: str, info: DatasetInfo, period: Period, filters: Fil
     for column, (fmt, label, icon) in zip(st.columns(len(PACK)), PACK, strict=True):
         build = partial(pack_bytes, key, period, filters, fmt, info, who.scope)
         column.download_button(
-            label, data=partial(_audited, f"board pack {stem}.{fmt}", who, build),
-            file_name=f"{stem}.{fmt}", mime=MEDIA_TYPES[fmt], icon=icon,
-            key=f"{widget_prefix}_pack_{fmt}", on_click="ignore", width="stretch")
+            label,
+            data=partial(_audited, f"board pack {stem}.{fmt}", who, build),
+            file_name=f"{stem}.{fmt}",
+            mime=MEDIA_TYPES[fmt],
+            icon=icon,
+            key=f"{widget_prefix}_pack_{fmt}",
+            on_click="ignore",
+            width="stretch",
+        )
 
 
 def chart_buttons(chart: Any, name: str, widget_key: str) -> None:
@@ -110,7 +125,11 @@ def chart_buttons(chart: Any, name: str, widget_key: str) -> None:
         for kind in ("png", "svg"):
             st.download_button(
                 f"{kind.upper()} image",
-                data=partial(_audited, f"chart {name}.{kind}", who,
-                             partial(_chart_file, spec_json, kind)),
-                file_name=f"{name}.{kind}", mime=MEDIA_TYPES[kind],
-                key=f"{widget_key}_{kind}", on_click="ignore")
+                data=partial(
+                    _audited, f"chart {name}.{kind}", who, partial(_chart_file, spec_json, kind)
+                ),
+                file_name=f"{name}.{kind}",
+                mime=MEDIA_TYPES[kind],
+                key=f"{widget_key}_{kind}",
+                on_click="ignore",
+            )

@@ -120,7 +120,8 @@ def section(result: IngestResult, uploader: str) -> bool:
             ),
             hide_index=True,
             width="stretch",
-            key="mapping_sources", placeholder=MISSING,
+            key="mapping_sources",
+            placeholder=MISSING,
         )
         for note in result.sources:  # say it in words too: the table is for scanning
             if note.preset_id in saved:
@@ -147,7 +148,8 @@ def section(result: IngestResult, uploader: str) -> bool:
             upload.problems_frame(result.report, "error"),
             hide_index=True,
             width="stretch",
-            key="mapping_problems", placeholder=MISSING,
+            key="mapping_problems",
+            placeholder=MISSING,
         )
     return True
 

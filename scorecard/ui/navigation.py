@@ -27,9 +27,11 @@ CATALOGUE: tuple[tuple[str, str, str, str, str], ...] = (
 )
 
 
-def pages(may_open: Callable[[str], bool] | None = None,
-          stand_in: Callable[[str], Callable[[], None]] | None = None,
-          landing: str | None = None) -> dict[str, list[st.Page]]:
+def pages(
+    may_open: Callable[[str], bool] | None = None,
+    stand_in: Callable[[str], Callable[[], None]] | None = None,
+    landing: str | None = None,
+) -> dict[str, list[st.Page]]:
     """Every page of the app by section, with a hidden ``home`` page as the default.
 
     Fresh objects on each call (``st.Page`` is cheap; Streamlit expects one set per run). The
@@ -42,6 +44,7 @@ def pages(may_open: Callable[[str], bool] | None = None,
     to ``landing`` if the viewer may open it, else to their first page. Without ``may_open``
     (the way out of legacy mode) every page is the real one.
     """
+
     def allowed(url_path: str) -> bool:
         return may_open is None or may_open(url_path)
 
@@ -55,20 +58,26 @@ def pages(may_open: Callable[[str], bool] | None = None,
                 landing_page = page
         else:
             assert stand_in is not None, "a viewer needs a stand-in page"
-            page = st.Page(stand_in(title), title=title, icon=icon, url_path=url_path,
-                           visibility="hidden")
+            page = st.Page(
+                stand_in(title), title=title, icon=icon, url_path=url_path, visibility="hidden"
+            )
         sections.setdefault(section, []).append(page)
 
     if target is None:  # signed out, or no role: home is the stand-in itself
         assert stand_in is not None, "a viewer needs a stand-in page"
-        home = st.Page(stand_in("Social Scorecard"), title="Social Scorecard", url_path="home",
-                       default=True, visibility="hidden")
+        home = st.Page(
+            stand_in("Social Scorecard"),
+            title="Social Scorecard",
+            url_path="home",
+            default=True,
+            visibility="hidden",
+        )
     else:
+
         def forward() -> None:
             st.switch_page(landing_page)
 
-        home = st.Page(forward, title="Home", url_path="home", default=True,
-                       visibility="hidden")
+        home = st.Page(forward, title="Home", url_path="home", default=True, visibility="hidden")
     first = next(iter(sections))
     sections[first].insert(0, home)
     return sections

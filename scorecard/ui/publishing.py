@@ -55,12 +55,18 @@ def show_summary(summary: MergeSummary, label: str) -> None:
         st.info(f"{label} already holds every row of these files, so adding them changes nothing.")
         return
     st.write(f"Adding these files to **{label}** changes: {literal(summary.one_line())}.")
-    st.dataframe(summary.frame(), hide_index=True, width="stretch", key="data_merge_rows",
-                 placeholder=MISSING)
+    st.dataframe(
+        summary.frame(),
+        hide_index=True,
+        width="stretch",
+        key="data_merge_rows",
+        placeholder=MISSING,
+    )
     people = people_frame(summary)
     if not people.empty:
-        st.dataframe(people, hide_index=True, width="stretch", key="data_merge_people",
-                     placeholder=MISSING)
+        st.dataframe(
+            people, hide_index=True, width="stretch", key="data_merge_people", placeholder=MISSING
+        )
 
 
 def section(result: IngestResult, uploader: str, flash: Callable[[str, str], None]) -> None:

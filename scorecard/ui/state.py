@@ -64,8 +64,12 @@ def _keep_valid(key: str, options: tuple[str, ...] | list[str]) -> None:
 
 def _custom_range(first: date, last: date) -> tuple[date, date] | None:
     chosen = st.date_input(
-        "From – to", value=(max(first, last.replace(day=1)), last), min_value=first,
-        max_value=last, key=KEY_CUSTOM, format="YYYY-MM-DD",
+        "From – to",
+        value=(max(first, last.replace(day=1)), last),
+        min_value=first,
+        max_value=last,
+        key=KEY_CUSTOM,
+        format="YYYY-MM-DD",
         help="Pick the first and the last day; the figures cover both.",
     )
     if isinstance(chosen, (tuple, list)) and len(chosen) == 2:
@@ -81,23 +85,32 @@ def sidebar() -> Selection:
     with st.sidebar:
         st.markdown(f"**Dataset:** {literal(now.info.label)}")
         st.caption(literal(dataset_caption(now.info)))  # the uploader and file name: user text
-        choice = st.selectbox("Period", periods.CHOICES, key=KEY_PERIOD,
-                              help="Counted back from the last day with activity in the "
-                                   "dataset, not from today.")
+        choice = st.selectbox(
+            "Period",
+            periods.CHOICES,
+            key=KEY_PERIOD,
+            help="Counted back from the last day with activity in the dataset, not from today.",
+        )
         last = facts.last_day or date.today()
         first = facts.first_day or last
         custom = _custom_range(first, last) if choice == periods.CUSTOM else None
         period = periods.resolve(choice, last, custom)
-        st.caption(f"{period_caption(period)}  \ncompared with "
-                   f"{period_caption(periods.previous(choice, period))}")
+        st.caption(
+            f"{period_caption(period)}  \ncompared with "
+            f"{period_caption(periods.previous(choice, period))}"
+        )
         options = access.department_options(ALL_DEPARTMENTS, facts.departments)  # the scope
         _keep_valid(KEY_DEPARTMENT, options)
         department = st.selectbox("Department", options, key=KEY_DEPARTMENT)
     selection = Selection(
-        info=now.info, key=now.key, choice=choice, period=period,
+        info=now.info,
+        key=now.key,
+        choice=choice,
+        period=period,
         previous=periods.previous(choice, period),
         department=None if department == ALL_DEPARTMENTS else department,
-        has_activity=facts.last_day is not None, currency=facts.currency,
+        has_activity=facts.last_day is not None,
+        currency=facts.currency,
     )
     st.session_state[_SELECTION] = selection
     return selection

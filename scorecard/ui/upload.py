@@ -70,8 +70,15 @@ def problems_frame(report: Report, severity: str) -> pd.DataFrame:
 
 
 #: Headers of the problem table on screen, in :data:`PROBLEM_COLUMNS` order.
-PROBLEM_HEADERS = ("Severity", "Sheet", "Row (in Excel)", "Column", "Value", "What is wrong",
-                   "How to fix it")
+PROBLEM_HEADERS = (
+    "Severity",
+    "Sheet",
+    "Row (in Excel)",
+    "Column",
+    "Value",
+    "What is wrong",
+    "How to fix it",
+)
 #: ``st.table`` draws every row at once: past this many the rest go to a scrolling table.
 WRAPPED_PROBLEMS = 100
 
@@ -81,10 +88,12 @@ def problems_table(problems: pd.DataFrame) -> pd.DataFrame:
     where ``st.dataframe`` cuts them: every cell is text escaped for Markdown (``st.table``
     renders it, and a value comes from the user's file), an empty cell is "—", headers are
     words. The input is not changed."""
-    return pd.DataFrame({
-        header: [MISSING if pd.isna(v) or v == "" else literal(v) for v in problems[column]]
-        for header, column in zip(PROBLEM_HEADERS, PROBLEM_COLUMNS, strict=True)
-    })
+    return pd.DataFrame(
+        {
+            header: [MISSING if pd.isna(v) or v == "" else literal(v) for v in problems[column]]
+            for header, column in zip(PROBLEM_HEADERS, PROBLEM_COLUMNS, strict=True)
+        }
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -107,12 +116,14 @@ def edited_dataset(base: Dataset, assumptions: pd.DataFrame, goals: pd.DataFrame
 
     Raises ``ValueError`` (or ``TypeError``) when a cell cannot take its column's type.
     """
+
     def clean(name: str, frame: pd.DataFrame) -> pd.DataFrame:
         frame = frame.dropna(how="all")
         return conform(TABLES[name], frame)
 
-    return dataclasses.replace(base, assumptions=clean("assumptions", assumptions),
-                               goals=clean("goals", goals))
+    return dataclasses.replace(
+        base, assumptions=clean("assumptions", assumptions), goals=clean("goals", goals)
+    )
 
 
 def revalidate(dataset: Dataset, file_name: str) -> IngestResult:
