@@ -39,7 +39,10 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     key="access_roles",
-    column_config={"downloads": st.column_config.CheckboxColumn("Downloads")},
+    column_config={
+        "downloads": st.column_config.CheckboxColumn("Downloads"),
+        "pages": st.column_config.TextColumn("Pages", width="medium"),
+    },
     placeholder=MISSING,
 )
 

@@ -7,6 +7,7 @@ import streamlit as st
 
 from scorecard.cascade import COMPANY
 from scorecard.dictionary import metric
+from scorecard.formatting import column_format
 from scorecard.ui import cache, downloads, layout, state
 from scorecard.ui import format as fmt
 
@@ -97,11 +98,11 @@ else:
                 "tier",
                 "department",
                 "not_started_count",
-                "not_started",
                 "direct_reports",
                 "people_below",
                 "team_reach",
                 "median_lag_days",
+                "not_started",  # last and medium: a long list of names must not push reach off
             ]
         ],
         hide_index=True,
@@ -114,20 +115,20 @@ else:
             "not_started_count": st.column_config.NumberColumn("Not started"),
             "not_started": st.column_config.TextColumn(
                 "Direct reports not started yet",
-                width="large",
+                width=130,
                 help="Direct reports never active in the period: the people to invite next.",
             ),
-            "direct_reports": st.column_config.NumberColumn("Direct reports"),
+            "direct_reports": st.column_config.NumberColumn("Reports"),
             "people_below": st.column_config.NumberColumn("People below"),
             "team_reach": st.column_config.ProgressColumn(
                 "Team reach",
                 min_value=0,
                 max_value=100,
-                format="%.0f%%",
+                format=column_format("%"),
                 help="Active share of everyone below the leader.",
             ),
             "median_lag_days": st.column_config.NumberColumn(
-                "Median lag (days)", format="%.0f", help=LAG_HELP
+                "Median lag (days)", format=column_format("days"), help=LAG_HELP
             ),
         },
         placeholder=fmt.MISSING,

@@ -11,6 +11,7 @@ import streamlit as st
 
 from scorecard.dataset import Filters
 from scorecard.dictionary import metric
+from scorecard.formatting import column_format
 from scorecard.metrics.params import parse_assumptions
 from scorecard.score import explain
 from scorecard.ui import access, cache, layout, state
@@ -92,13 +93,13 @@ if mine is not None:
     )
     right.metric(
         "Your share",
-        fmt.number(mine["share"], "currency", money),
+        fmt.number(mine["share"], "currency_cents", money),
         help=fmt.metric_help("bonus_share"),
         border=True,
     )
 st.markdown(
     literal(
-        f"The pool of {fmt.number(rules.bonus_pool, 'currency', chosen.currency)} is shared in "
+        f"The pool of {fmt.number(rules.bonus_pool, 'currency_cents', chosen.currency)} is shared in "
         f"proportion to points among everyone with at least {rules.bonus_min_points:,.0f} points "
         f"in the period; at most {rules.bonus_cap_per_month:,.0f} points count per month."
     )
@@ -109,7 +110,7 @@ st.dataframe(
     key="me_points_rules",
     column_config={
         "action": st.column_config.TextColumn("Action"),
-        "points": st.column_config.NumberColumn("Points each", format="%g"),
+        "points": st.column_config.NumberColumn("Points each", format=column_format("points")),
     },
     placeholder=fmt.MISSING,
 )

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from scorecard.dictionary import metric
+from scorecard.formatting import column_format
 from scorecard.ui import cache, layout, state
 from scorecard.ui import format as fmt
 from scorecard.ui.text import literal
@@ -106,11 +107,11 @@ else:
     config = {
         "name": st.column_config.TextColumn("Name"),
         "department": st.column_config.TextColumn("Department"),
-        "before": st.column_config.NumberColumn("Score before", format="%.0f"),
+        "before": st.column_config.NumberColumn("Score before", format=column_format("score")),
         "now": st.column_config.NumberColumn(
-            "Score now", format="%.0f", help=fmt.metric_help("leadership_score")
+            "Score now", format=column_format("score"), help=fmt.metric_help("leadership_score")
         ),
-        "change": st.column_config.NumberColumn("Change", format="%+.0f"),
+        "change": st.column_config.NumberColumn("Change", format="%+" + column_format("score")[1:]),
     }
     for title, rows in (
         ("Rising", moves[moves["change"] > 0].nlargest(MOVERS, "change")),

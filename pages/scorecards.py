@@ -9,6 +9,7 @@ from scorecard import ranking
 from scorecard.assumptions import PILLARS
 from scorecard.dataset import Filters
 from scorecard.dictionary import REGISTRY, STAGES, metric
+from scorecard.formatting import PERCENT_UNITS, column_format
 from scorecard.metrics import SCORECARD_METRICS
 from scorecard.schema import EXECUTIVE_TIERS, TIERS
 from scorecard.score import explain
@@ -228,6 +229,15 @@ def person_tab() -> None:
                 person_metric(row, metric_id, peers, ranks, lines)
 
 
+def everyone_column_rank(column: str) -> int:
+    """Who first, then the money figures (score, value, ROI, cost), then the rest: on a
+    1440 px screen the money is in view before the counts that need a horizontal scroll."""
+    if column in ("person_id", "name"):
+        return 0
+    unit = metric(column).unit if column in SCORECARD_METRICS else ""
+    return {"score": 1, "currency": 2, "ratio": 2}.get(unit, 3)
+
+
 def everyone_tab() -> None:
     query = st.text_input("Search by name, title or department", key="cards_search").strip()
     table = people.reset_index()
@@ -240,16 +250,10 @@ def everyone_tab() -> None:
     config: dict[str, object] = {"person_id": st.column_config.TextColumn("ID")}
     for metric_id in SCORECARD_METRICS:
         definition = metric(metric_id)
-        percent = definition.unit == "%"
+        percent = definition.unit in PERCENT_UNITS
         frame_values = table[metric_id] * 100 if percent else table[metric_id]
         table[metric_id] = frame_values
-        fmt_string = {
-            "%": "%.0f%%",
-            "currency": "%,.0f",
-            "score": "%.0f",
-            "per_post": "%.2f",
-            "ratio": "%.2f",
-        }.get(definition.unit, "%,.0f")
+        fmt_string = column_format(definition.unit, chosen.currency)
         config[metric_id] = st.column_config.NumberColumn(
             definition.label, help=fmt.help_text(definition), format=fmt_string
         )
@@ -258,6 +262,7 @@ def everyone_tab() -> None:
         hide_index=True,
         width="stretch",
         column_config=config,
+        column_order=sorted(table.columns, key=everyone_column_rank),
         key="cards_everyone",
         placeholder=fmt.MISSING,
     )

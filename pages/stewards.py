@@ -9,12 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from scorecard.dictionary import metric
+from scorecard.formatting import column_format
 from scorecard.stewards import FIGURES
 from scorecard.ui import cache, layout, state
 from scorecard.ui import format as fmt
-
-#: Column formats of the table by unit (the table shows raw numbers, sortable).
-UNIT_FORMATS = {"count": "%,.0f", "per_post": "%.2f"}
 
 chosen = state.selection()
 if not layout.heading(
@@ -57,7 +55,7 @@ for metric_id in FIGURES:
     config[metric_id] = st.column_config.NumberColumn(
         definition.label,
         help=fmt.help_text(definition),
-        format=UNIT_FORMATS.get(definition.unit, "%,.2f"),
+        format=column_format(definition.unit),
     )
 st.dataframe(
     table[[*config]],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from scorecard.formatting import column_format
 from scorecard.goals import goal_label, goal_unit, in_scope
 from scorecard.ranking import ordinal
 from scorecard.ui import access, cache, layout, state
@@ -112,12 +113,12 @@ columns = st.columns(3)
 money = literal(chosen.currency)  # a metric's value renders Markdown: user text
 columns[0].metric(
     "Pool",
-    fmt.number(pool.pool, "currency", money),
+    fmt.number(pool.pool, "currency_cents", money),
     help="Money shared this period (assumption bonus.pool).",
     border=True,
 )
 columns[1].metric(
-    "Allocated", fmt.number(pool.allocated, "currency", money), help=SHARE_HELP, border=True
+    "Allocated", fmt.number(pool.allocated, "currency_cents", money), help=SHARE_HELP, border=True
 )
 columns[2].metric(
     "Eligible people",
@@ -142,10 +143,17 @@ config = {
     "name": st.column_config.TextColumn("Name"),
     "department": st.column_config.TextColumn("Department"),
     "points": st.column_config.ProgressColumn(
-        "Points", min_value=0.0, max_value=max(top, 1.0), format="%.0f", help=POINTS_HELP
+        "Points",
+        width=85,  # two boards side by side at 1440 px: the bar gives way so Share stays shown
+        min_value=0.0,
+        max_value=max(top, 1.0),
+        format=column_format("points"),
+        help=POINTS_HELP,
     ),
     "share": st.column_config.NumberColumn(
-        f"Share ({chosen.currency})", format="%,.2f", help=SHARE_HELP
+        "Share",
+        format=column_format("currency_cents", chosen.currency),
+        help=SHARE_HELP,
     ),
 }
 left, right = st.columns(2)
@@ -184,12 +192,12 @@ if len(pool.teams) > 1:
         key="vision_teams",
         column_config={
             "department": st.column_config.TextColumn("Team"),
-            "points": st.column_config.NumberColumn("Points", format="%,.0f"),
+            "points": st.column_config.NumberColumn("Points", format=column_format("points")),
             "participants": st.column_config.NumberColumn("Participants"),
             "points_per_participant": st.column_config.NumberColumn(
-                "Points per participant", format="%.1f"
+                "Points per participant", format=column_format("points")
             ),
-            "rank": st.column_config.NumberColumn("Rank", format="%d"),
+            "rank": st.column_config.NumberColumn("Rank", format=column_format("count")),
         },
         placeholder=fmt.MISSING,
     )

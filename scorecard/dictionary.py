@@ -32,7 +32,17 @@ from typing import Literal
 
 Stage = Literal["inputs", "activities", "outputs", "outtakes", "outcomes", "impact"]
 Unit = Literal[
-    "count", "days", "points", "%", "per_post", "currency", "ratio", "multiple", "score", "tier"
+    "count",
+    "days",
+    "points",
+    "%",
+    "per_post",
+    "currency",
+    "currency_cents",
+    "ratio",
+    "multiple",
+    "score",
+    "tier",
 ]
 Direction = Literal["up", "down"]
 Provenance = Literal["measured", "estimated"]
@@ -47,6 +57,7 @@ UNITS: tuple[Unit, ...] = (
     "%",
     "per_post",
     "currency",
+    "currency_cents",
     "ratio",
     "multiple",
     "score",
@@ -61,6 +72,7 @@ UNIT_DECIMALS: dict[str, int] = {
     "%": 4,
     "per_post": 3,
     "currency": 2,
+    "currency_cents": 2,
     "ratio": 3,
     "multiple": 3,
     "score": 1,
@@ -478,7 +490,7 @@ REGISTRY: tuple[MetricDef, ...] = (
         "Bonus share",
         "Money from the bonus pool, in proportion to points, for people above the threshold.",
         "pool × points / Σ eligible points, rounded to cents by largest remainder",
-        "currency",
+        "currency_cents",
         "outcomes",
         home="bonus",
     ),

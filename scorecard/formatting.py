@@ -33,7 +33,8 @@ CURRENCY_SIGN = "¤"
 
 #: The one table: unit → LDML pattern (also Excel's number format, see :func:`excel_format`).
 #: Keys are the registry's numeric units (:data:`scorecard.dictionary.UNITS`); ``multiple`` is a
-#: lift ("0.9×"). Days read in whole days (a median lag of 17.5 days reads "18").
+#: lift ("0.9×"). Days read in whole days (a median lag of 17.5 days reads "18"). Money reads in
+#: whole units, except ``currency_cents``: the bonus pool is shared to the cent ("$178.99").
 PATTERNS: dict[str, str] = {
     "count": "#,##0",
     "days": "#,##0",
@@ -43,6 +44,7 @@ PATTERNS: dict[str, str] = {
     "ratio": "#,##0.00",
     "multiple": "#,##0.0'×'",
     "currency": "¤#,##0",
+    "currency_cents": "¤#,##0.00",
     "score": "#,##0",
 }
 #: Units whose values are words (the cascade's ``front`` is a tier): shown as they are.
@@ -134,12 +136,12 @@ def number(value: object, unit: str | None, currency: str | None = None) -> str:
 
 
 def precise(value: object, unit: str | None, currency: str | None = None) -> str:
-    """Like :func:`number` with one more decimal; money keeps whole units.
+    """Like :func:`number` with one more decimal; money keeps its own decimals.
 
     >>> precise(69.81, "score"), precise(0.7957, "%")
     ('69.8', '79.57%')
     """
-    if unit == "currency":
+    if unit in ("currency", "currency_cents"):
         return number(value, unit, currency)
     return render(value, finer(pattern(unit)), currency)
 
@@ -165,6 +167,35 @@ def excel_format(unit: str | None, currency: str | None = None) -> str:
     symbol = currency_symbol(currency).replace('"', "")
     excel = _QUOTED.sub(lambda m: '"' + m.group(1).replace('"', "") + '"', PATTERNS[unit])
     return excel.replace(CURRENCY_SIGN, f'"{symbol}"')
+
+
+#: Units a screen table holds ×100, because printf has no percent scaling (0.042 → 4.2).
+PERCENT_UNITS = tuple(unit for unit, ldml in PATTERNS.items() if "%" in ldml)
+
+
+def column_format(unit: str | None, currency: str | None = None) -> str:
+    """The printf format of a Streamlit ``NumberColumn``/``ProgressColumn`` for ``unit``, from
+    the same LDML pattern as :func:`number`, so a table cell reads as the card and the deck.
+    A unit in :data:`PERCENT_UNITS` needs its column ×100 (printf cannot scale); negative money
+    reads "$-5" there (printf puts the sign after the prefix). A unit not in the table gives
+    ``"%,.2f"``.
+
+    >>> column_format("%"), column_format("currency_cents", "€"), column_format("multiple")
+    ('%,.1f%%', '€%,.2f', '%,.1f×')
+    """
+    ldml = PATTERNS.get(unit or "", GENERAL_PATTERN)
+    ldml = ldml.replace(CURRENCY_SIGN, currency_symbol(currency))
+    core = _CORE.search(ldml)
+    if core is None or unit not in PATTERNS:
+        return "%,.2f"
+    decimals = len(core.group(1)) - 1 if core.group(1) else 0
+    grouping = "," if "," in core.group(0) else ""
+
+    def literal(text: str) -> str:
+        return _QUOTED.sub(lambda m: m.group(1), text).replace("%", "%%")
+
+    spec = f"%{grouping}.{decimals}f"
+    return literal(ldml[: core.start()]) + spec + literal(ldml[core.end() :])
 
 
 def goal_labels(labels: list[str]) -> list[str]:

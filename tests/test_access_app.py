@@ -218,7 +218,7 @@ def test_an_employee_sees_their_own_card_and_the_vision_with_others_pseudonymise
     mine = {m.label: m.value for m in at.metric}
     # Cy: 5 replies × 2 points = 10 points; 700 × 10 / 70 = 100 (the whole company's share).
     assert mine["Your points"] == "10"
-    assert mine["Your share"].replace("\\", "") == "$100"
+    assert mine["Your share"].replace("\\", "") == "$100.00"  # 700 × 10/70, to the cent
     assert at.get("download_button") == []
     visit(at, "vision")
     clean(at, "vision")

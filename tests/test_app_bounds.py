@@ -88,7 +88,7 @@ def test_an_upload_out_of_range_lists_its_rows_and_publishes_nothing(store: Stor
     # The pages go on showing version 1: its pool of 1,000, Ann's 3 actions.
     at.switch_page("pages/vision.py").run()
     assert not at.exception and not at.error
-    assert {m.label: m.value for m in at.metric}["Pool"] == r"\$1,000"  # "$" escaped: Markdown
+    assert {m.label: m.value for m in at.metric}["Pool"] == r"\$1,000.00"  # "$" escaped: Markdown
 
 
 def test_an_edited_goal_target_of_1e308_is_an_error_on_its_row():
@@ -159,5 +159,5 @@ def test_every_page_renders_a_dataset_at_the_bounds(
         assert not at.exception, (page, [e.value for e in at.exception])
         assert not at.error, (page, [e.value for e in at.error])
     at.switch_page("pages/vision.py").run()
-    # 1e12 shared to the cent, shown whole: $1,000,000,000,000 ("$" escaped for Markdown).
-    assert {m.label: m.value for m in at.metric}["Pool"] == r"\$1,000,000,000,000"
+    # 1e12 shared and shown to the cent: $1,000,000,000,000.00 ("$" escaped for Markdown).
+    assert {m.label: m.value for m in at.metric}["Pool"] == r"\$1,000,000,000,000.00"

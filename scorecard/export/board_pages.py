@@ -299,8 +299,8 @@ def _bonus(report: Report) -> Page:
     earning = sum((p.points or 0) > 0 for p in bonus.people)
     lines = (
         (
-            f"Pool {number(bonus.pool, 'currency', currency)}; "
-            f"{number(bonus.allocated, 'currency', currency)} shared among {eligible} eligible "
+            f"Pool {number(bonus.pool, 'currency_cents', currency)}; "
+            f"{number(bonus.allocated, 'currency_cents', currency)} shared among {eligible} eligible "
             f"{'person' if eligible == 1 else 'people'} (of {earning} with points)."
         ),
     )

@@ -54,8 +54,8 @@ COLUMN_UNITS: dict[str, str] = {
     "points": "points",
     "capped_points": "points",
     "amount": "currency",
-    "pool": "currency",
-    "allocated": "currency",
+    "pool": "currency_cents",
+    "allocated": "currency_cents",
     "points_per_participant": "points",
     "participants": "count",
     "raw_points": "points",
@@ -67,7 +67,7 @@ COLUMN_UNITS: dict[str, str] = {
 #: Goal columns that are numbers (missing ones included).
 GOAL_NUMBERS = ("target", "actual", "elapsed_share", "expected", "projected", "progress")
 #: Bonus tables: a person's ``share`` is money from the pool.
-BONUS_UNITS: dict[str, str] = {"share": "currency"}
+BONUS_UNITS: dict[str, str] = {"share": "currency_cents"}
 
 
 def _nested(value: Any) -> bool:
