@@ -22,7 +22,7 @@ from scorecard.ingest.raw import Upload
 from scorecard.sources import mapping as m
 from scorecard.sources.preset import Preset
 from scorecard.sources.profiles import SavedProfile, load_profile, presets_of, saved_by_line
-from scorecard.ui import cache
+from scorecard.ui import cache, upload
 from scorecard.ui.mapping_form import form_fields
 from scorecard.ui.text import literal
 
@@ -51,7 +51,10 @@ def _drafts() -> dict[str, str]:
 def validate(uploads: tuple[Upload, ...]) -> IngestResult:
     """The uploads read with this session's applied mappings, then the saved profiles."""
     saved = tuple(p.preset_json for p in cache.store().profiles())
-    return _ingest(uploads, (*reversed(_drafts().values()), *saved))
+    result = _ingest(uploads, (*reversed(_drafts().values()), *saved))
+    if upload.is_transient(result):  # a busy machine, not the file: read it again next time
+        _ingest.clear()
+    return result
 
 
 def _known() -> tuple[dict[str, Preset], dict[str, SavedProfile]]:
@@ -142,8 +145,6 @@ def section(result: IngestResult, uploader: str) -> bool:
     for note in unmapped:
         _editor(note, presets, uploader, _read_as(note, presets, saved))
     with st.expander(f"Errors as the files stand ({len(result.report.errors)})"):
-        from scorecard.ui import upload
-
         st.dataframe(
             upload.problems_frame(result.report, "error"),
             hide_index=True,

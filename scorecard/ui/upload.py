@@ -33,20 +33,9 @@ PROBLEM_COLUMNS = ("severity", "sheet", "row", "column", "value", "message", "fi
 TRANSIENT_CODES = frozenset({"worker_timeout", "worker_crash"})
 
 
-def validate(uploads: tuple[Upload, ...]) -> IngestResult:
-    """The ingest result of the uploaded files (cached on their names and bytes, except a
-    timeout or a crash of the reader, so that uploading the file again reads it again)."""
-    result = _validate(uploads)
-    if any(p.code in TRANSIENT_CODES for p in result.report.problems):
-        _validate.clear()
-    return result
-
-
-@st.cache_data(show_spinner="Checking the files…", max_entries=4)
-def _validate(uploads: tuple[Upload, ...]) -> IngestResult:
-    from scorecard.ingest.worker import run_ingest
-
-    return run_ingest(list(uploads))
+def is_transient(result: IngestResult) -> bool:
+    """True when the reader timed out or crashed: uploading the file again should read it again."""
+    return any(p.code in TRANSIENT_CODES for p in result.report.problems)
 
 
 def upload_limit_mb() -> int:
